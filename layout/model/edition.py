@@ -1,0 +1,113 @@
+"""The edition model: what the importers produce and every later stage reads.
+
+All text is plain Unicode exactly as written by the author (``<``, ``>`` and ``&`` are ordinary
+characters, never markup). Paths are absolute. Nothing here reads files.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+from ..errors import Diagnostic
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text with one emphasis."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+
+
+class BlockKind(Enum):
+    """The kinds of body block an article may hold."""
+
+    PARAGRAPH = "paragraph"
+    SUBHEAD = "subhead"
+    QUOTE = "quote"          # a block quote: set indented, italic
+    LIST_ITEM = "list_item"  # ``label`` holds its bullet or number
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body block: a paragraph, subhead, block-quote paragraph or list item."""
+
+    kind: BlockKind
+    spans: tuple[Span, ...]
+    label: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(span.text for span in self.spans)
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What was learnt about a photo file when it was checked at import.
+
+    ``width``/``height`` are the pixel size *as displayed*, i.e. after the EXIF orientation is
+    applied; ``orientation`` is the EXIF value (1 = as stored).
+    """
+
+    path: Path
+    format: str          # "JPEG", "PNG", ...
+    mode: str            # Pillow mode: "RGB", "L", "CMYK", "RGBA", "P", ...
+    width: int
+    height: int
+    orientation: int = 1
+    dpi: float | None = None
+
+    @property
+    def aspect(self) -> float:
+        """Height divided by width, as displayed."""
+        return self.height / self.width
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A photo with its caption and credit."""
+
+    image: ImageInfo
+    source: str          # the path as the article wrote it (for messages)
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One story. ``id`` is the file name without its extension and is unique in an edition."""
+
+    id: str
+    file: Path
+    headline: str
+    blocks: tuple[Block, ...]
+    deck: tuple[str, ...] = ()
+    byline: str = ""
+    email: str = ""
+    section: str = ""
+    priority: int | None = None
+    lang: str = "en"
+    figures: tuple[Figure, ...] = ()
+    copyright: str = ""
+
+    @property
+    def word_count(self) -> int:
+        return sum(len(block.text.split()) for block in self.blocks)
+
+
+@dataclass(frozen=True)
+class Edition:
+    """A day's edition: furniture data plus its articles in running order."""
+
+    root: Path
+    title: str
+    date: _dt.date
+    articles: tuple[Article, ...]
+    issue: int | None = None
+    style: str | None = None
+    lang: str = "en"
+    copyright: str = ""
+    diagnostics: tuple[Diagnostic, ...] = field(default=())
