@@ -1,0 +1,130 @@
+"""The whole pipeline on one screen: edition folder + style → edition.pdf + manifest.json.
+
+    edition    = load_edition(folder)                        1 load
+    sheet      = load_stylesheet(style)                      2 style
+    galleys    = GalleyComposer(sheet, Typesetter(sheet))    3 compose (on demand, cached)
+    pagination = paginate(edition, sheet, …)                 4 paginate
+    render_pdf(pagination, out/edition.pdf)                  5 render
+    write manifest.json                                      6 outputs
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .compose.draws import ImageDraw
+from .compose.galley import GalleyComposer
+from .errors import Diagnostic, LayoutError
+from .model import Edition
+from .outputs.manifest import manifest_data, write_json_atomically
+from .paginate import Pagination, paginate
+from .render import render_pdf
+from .render.images import effective_ppi
+from .sources import load_edition
+from .stylesheet import StyleSheet, load_stylesheet
+from .text.paragraph import Typesetter
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+STYLES_DIR = PROJECT_ROOT / "styles"
+DEFAULT_STYLE = "tabloid"
+LOW_PPI = 150.0
+
+
+@dataclass
+class BuildResult:
+    pdf: Path
+    manifest: Path
+    edition: Edition
+    style: StyleSheet
+    pagination: Pagination
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def resolve_style(edition: Edition, override: str | None) -> str | Path:
+    """The style to use: the command line's, else the edition's, else the default.
+
+    A path in ``edition.yaml`` is relative to the edition folder; one on the command line is
+    relative to the current directory. A bare name is looked up in ``styles/``.
+    """
+    if override:
+        return override
+    if edition.style:
+        if "/" in edition.style or edition.style.endswith((".yaml", ".yml")):
+            return edition.root / edition.style
+        return edition.style
+    return DEFAULT_STYLE
+
+
+def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
+    """Stages 1–2: read and check the edition and its style sheet (what ``validate`` runs)."""
+    if not folder.is_dir():
+        raise LayoutError("not an edition folder (expected a directory holding edition.yaml)",
+                          file=folder)
+    edition = load_edition(folder)
+    sheet = load_stylesheet(resolve_style(edition, style), styles_dir=STYLES_DIR)
+    return edition, sheet
+
+
+def build_edition(folder: Path, *, style: str | None = None,
+                  out: Path | None = None) -> BuildResult:
+    """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``.
+
+    Raises :class:`LayoutError` for bad input; nothing is written then.
+    """
+    started = time.perf_counter()
+    folder = Path(folder)
+    edition, sheet = load(folder, style)
+    out = Path(out) if out is not None else Path("out") / folder.resolve().name
+    typesetter = Typesetter(sheet)
+    composer = GalleyComposer(sheet, typesetter)
+    pagination = paginate(edition, sheet, typesetter, composer)
+    diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
+    diagnostics += _glyph_diagnostics(edition, typesetter)
+    diagnostics += _image_diagnostics(pagination)
+    pdf_path = out / "edition.pdf"
+    body_face = typesetter.book.chain(sheet.styles["body"]).primary
+    render_pdf(pagination, pdf_path, title=f"{edition.title} — {edition.date.isoformat()}",
+               date=edition.date, initial_font=body_face.name, author=edition.title,
+               subject=_subject(edition), lang=edition.lang)
+    manifest_path = out / "manifest.json"
+    write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics),
+                          manifest_path)
+    return BuildResult(pdf_path, manifest_path, edition, sheet, pagination, diagnostics,
+                       time.perf_counter() - started)
+
+
+def _subject(edition: Edition) -> str:
+    issue = f", issue {edition.issue}" if edition.issue is not None else ""
+    return f"{edition.title}, edition of {edition.date.isoformat()}{issue}"
+
+
+def _glyph_diagnostics(edition: Edition, typesetter: Typesetter) -> list[Diagnostic]:
+    """One diagnostic per character that no face of its chain could set, naming where it is."""
+    found = []
+    for char in sorted(typesetter.book.missing):
+        where = next((a for a in edition.articles
+                      if char in a.headline or any(char in b.text for b in a.blocks)
+                      or char in a.byline or char in a.copyright
+                      or any(char in d for d in a.deck)), None)
+        found.append(Diagnostic("glyph", f"no bundled font has a glyph for U+{ord(char):04X} "
+                                f"{char!r}; it prints as a blank box",
+                                file=str(where.file) if where else None))
+    for note in typesetter.book.substituted:
+        found.append(Diagnostic("font", f"the style has no {note} face; the regular one is used"))
+    return found
+
+
+def _image_diagnostics(pagination: Pagination) -> list[Diagnostic]:
+    found = []
+    for page in pagination.pages:
+        for draw in page.draws:
+            if isinstance(draw, ImageDraw):
+                ppi = effective_ppi(draw.image, draw.width)
+                if ppi < LOW_PPI:
+                    found.append(Diagnostic(
+                        "image", f"low resolution: {draw.image.width}×{draw.image.height} px "
+                        f"printed at {ppi:.0f} ppi on page {page.number} (print wants 200+)",
+                        file=str(draw.image.path)))
+    return found

@@ -1,0 +1,127 @@
+"""Stage 3b (compose): set text and photos into blocks measured in whole grid lines.
+
+Everything that is not body text (headlines, decks, bylines, photos with captions, subheads)
+takes a whole number of grid lines, so that the body text after it lands back on the grid.
+Draws are relative to the block's top-left, ``y`` downward.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..stylesheet.types import Align, StyleSheet, TextStyle
+from ..text.paragraph import Typesetter
+from ..text.setline import SetLine
+from .draws import ImageDraw, TextDraw
+
+# Where a body line's baseline sits in its grid line, as a share of the grid pitch from the top.
+BASELINE_IN_ROW = 0.78
+# Cap height and descent of text as a share of the size, for stacking blocks of display type.
+CAP_HEIGHT = 0.72
+DESCENT = 0.24
+
+
+@dataclass(frozen=True)
+class Block:
+    """Draws that occupy ``rows`` grid lines across some width."""
+
+    rows: int
+    draws: tuple
+
+    @property
+    def empty(self) -> bool:
+        return not self.draws
+
+
+def rows_for(height: float, pitch: float) -> int:
+    """Whole grid lines needed for ``height`` points (a hair of tolerance for rounding)."""
+    return max(0, math.ceil(height / pitch - 1e-6))
+
+
+def text_lines(lines: list[SetLine], style: TextStyle, *, x: float = 0.0, top: float = 0.0,
+               role: str) -> tuple[list[TextDraw], float]:
+    """Stack ``lines`` at the style's leading from ``top``; return draws and the bottom edge."""
+    draws = []
+    baseline = top + style.size * CAP_HEIGHT
+    for number, line in enumerate(lines):
+        if number:
+            baseline += style.leading
+        draws.append(TextDraw(x + line.x_offset, baseline, line, style.color, role))
+    bottom = baseline + style.size * DESCENT if lines else top
+    return draws, bottom
+
+
+class BlockSetter:
+    """Sets the non-body blocks of articles for one style sheet."""
+
+    def __init__(self, sheet: StyleSheet, typesetter: Typesetter):
+        self.sheet = sheet
+        self.typesetter = typesetter
+        self.pitch = sheet.page.baseline
+
+    def column_span(self, columns: int) -> float:
+        page = self.sheet.page
+        return columns * page.column_width + (columns - 1) * page.gutter
+
+    def paragraphs(self, texts, style: TextStyle, width: float, lang: str, role: str, *,
+                   balanced: bool = False, top: float = 0.0, x: float = 0.0,
+                   ) -> tuple[list[TextDraw], float]:
+        """Set several paragraphs of one style one under another; return draws, bottom edge."""
+        draws: list[TextDraw] = []
+        cursor = top
+        for number, text in enumerate(texts):
+            if not text.strip():
+                continue
+            if draws:
+                cursor += style.space_before
+            lines = self.typesetter.set(text, style, width, lang=lang, balanced=balanced)
+            more, cursor = text_lines(lines, style, x=x, top=cursor, role=role)
+            draws.extend(more)
+            cursor += style.space_after
+        return draws, cursor
+
+    def photo(self, figure, width: float, max_height: float, lang: str) -> Block:
+        """A photo scaled to ``width`` (or narrower, to stay under ``max_height``), with its
+        credit right under it and the caption below, as one block of whole grid lines."""
+        styles = self.sheet.styles
+        image_width = width
+        image_height = width * figure.image.aspect
+        if image_height > max_height:
+            image_height = max_height
+            image_width = image_height / figure.image.aspect
+        draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image)]
+        cursor = image_height + 2.0
+        if figure.credit:
+            credit_draws, cursor = self.paragraphs([figure.credit], styles["credit"], width,
+                                                   lang, "credit", top=cursor)
+            draws.extend(credit_draws)
+        if figure.caption:
+            cursor += styles["caption"].space_before
+            caption_draws, cursor = self.paragraphs([figure.caption], styles["caption"], width,
+                                                    lang, "caption", top=cursor)
+            draws.extend(caption_draws)
+        # Keep at least a third of a grid line between the block and the text under it.
+        return Block(rows_for(cursor + self.pitch / 3, self.pitch), tuple(draws))
+
+    def stacked(self, parts: list[tuple[list[str], TextStyle, str, bool]], width: float,
+                lang: str, gap_after: float) -> Block:
+        """Blocks of display text (headline, deck, byline…) one under another."""
+        draws: list[TextDraw] = []
+        cursor = 0.0
+        for texts, style, role, balanced in parts:
+            texts = [t for t in texts if t and t.strip()]
+            if not texts:
+                continue
+            if draws:
+                cursor += style.space_before
+            more, cursor = self.paragraphs(texts, style, width, lang, role, balanced=balanced,
+                                           top=cursor)
+            draws.extend(more)
+            cursor += style.space_after
+        if not draws:
+            return Block(0, ())
+        return Block(rows_for(cursor + gap_after, self.pitch), tuple(draws))
+
+
+def align_is_ragged(style: TextStyle) -> bool:
+    return style.align is not Align.JUSTIFY

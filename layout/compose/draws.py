@@ -1,0 +1,65 @@
+"""Stage 3b/4 data: draw operations — what a page is made of, in points.
+
+Composition produces draws *relative* to the top-left of the block they belong to (``y`` grows
+downward); pagination moves them to absolute PDF coordinates (origin bottom-left, ``y`` up) with
+:func:`place`. The renderer gets nothing else.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ..model import ImageInfo
+from ..stylesheet.types import Color
+from ..text.setline import SetLine
+
+
+@dataclass(frozen=True)
+class TextDraw:
+    """One set line; ``y`` is its baseline."""
+
+    x: float
+    y: float
+    line: SetLine
+    color: Color
+    role: str = "body"          # body, headline, deck, byline, caption, credit, copyright, ...
+
+
+@dataclass(frozen=True)
+class ImageDraw:
+    """A photo scaled into the box whose top-left (relative) or bottom-left (absolute) is x, y."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    image: ImageInfo
+
+
+@dataclass(frozen=True)
+class RuleDraw:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float
+    color: Color
+
+
+Draw = TextDraw | ImageDraw | RuleDraw
+
+
+def place(draws, x0: float, top: float) -> list:
+    """Relative draws (y down from a block's top) → absolute PDF coordinates.
+
+    Images: relative ``y`` is the top edge; absolute ``y`` is the bottom edge, as PDF wants.
+    """
+    placed = []
+    for draw in draws:
+        if isinstance(draw, TextDraw):
+            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y))
+        elif isinstance(draw, ImageDraw):
+            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y - draw.height))
+        else:
+            placed.append(replace(draw, x1=x0 + draw.x1, y1=top - draw.y1,
+                                  x2=x0 + draw.x2, y2=top - draw.y2))
+    return placed

@@ -1,0 +1,198 @@
+"""Stage 3b (compose): Article → Galley — the article set for a module of k columns, not placed.
+
+A Galley has a header block across the module (headline, deck, byline), an optional lead photo
+block across the first ``photo_columns`` columns, and the body *flow*: items one column wide,
+each a whole number of grid lines high, that the filler pours into columns. The body flow does
+not depend on the module width (every body column has the same measure), so it is set once per
+article and shared by every width the paginator tries.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..errors import Diagnostic
+from ..model import Article, BlockKind
+from ..stylesheet.types import StyleSheet
+from ..text.items import Piece
+from ..text.paragraph import Typesetter
+from .blocks import BASELINE_IN_ROW, Block, BlockSetter, rows_for, text_lines
+from .draws import TextDraw
+
+
+@dataclass(frozen=True)
+class FlowItem:
+    """One column-wide piece of body flow.
+
+    ``kind``: ``line`` (a body line: one grid line), ``space`` (dropped at a column head),
+    ``head`` (a subhead; keeps with what follows), ``figure`` (an inline photo), ``end``
+    (the copyright line). For lines, ``index``/``count`` place the line in its paragraph so the
+    filler can keep widows and orphans out.
+    """
+
+    kind: str
+    rows: int
+    draws: tuple
+    para: int = -1
+    index: int = 0
+    count: int = 1
+    keep_with_next: bool = False
+
+
+@dataclass(frozen=True)
+class Galley:
+    article: Article
+    columns: int
+    header: Block
+    photo: Block | None
+    photo_columns: int
+    body: tuple[FlowItem, ...]
+
+    @property
+    def body_rows(self) -> int:
+        return sum(item.rows for item in self.body)
+
+
+class GalleyComposer:
+    """Composes galleys for one style sheet, caching each article's body flow."""
+
+    def __init__(self, sheet: StyleSheet, typesetter: Typesetter):
+        self.sheet = sheet
+        self.typesetter = typesetter
+        self.blocks = BlockSetter(sheet, typesetter)
+        self.pitch = sheet.page.baseline
+        self._flows: dict[str, tuple[FlowItem, ...]] = {}
+        self.diagnostics: list[Diagnostic] = []
+
+    # -- header ------------------------------------------------------------------------------
+    def headline_rank(self, article: Article, columns: int) -> int:
+        """Bigger heads for more important and wider modules (1 = the lead's size)."""
+        rank = article.priority or 3
+        rank = min(rank, 3)
+        if columns <= 2:
+            rank = max(rank, 3)
+        if columns == 1:
+            rank = max(rank, 4)
+        return rank
+
+    def header(self, article: Article, columns: int) -> Block:
+        styles = self.sheet.styles
+        byline = [article.byline] if article.byline else []
+        if article.email:
+            byline.append(article.email)
+        parts = [([article.headline], self.sheet.headline(self.headline_rank(article, columns)),
+                  "headline", True),
+                 (list(article.deck), styles["deck"], "deck", True),
+                 ([" · ".join(byline)] if byline else [], styles["byline"], "byline", False)]
+        gap = self.sheet.spacing.headline_gap_lines * self.pitch + self.pitch / 3
+        return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang, gap)
+
+    def jump_header(self, article: Article, columns: int, from_page: int) -> Block:
+        """The head of a continuation: a short jump headline and "Continued from page M"."""
+        styles = self.sheet.styles
+        words = article.headline.split()
+        short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+        line = self.sheet.furniture.jump_from.format(page=from_page)
+        parts = [([short], styles["jump_headline"], "headline", True),
+                 ([line], styles["jump"], "jump", False)]
+        return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang,
+                                   self.pitch / 3)
+
+    def jump_line(self, article: Article, to_page: int, columns: int = 1) -> Block:
+        """"Continued on page N", one column wide, at the foot of a part."""
+        style = self.sheet.styles["jump"]
+        text = self.sheet.furniture.jump_to.format(page=to_page)
+        lines = self.typesetter.set(text, style, self.blocks.column_span(columns),
+                                    lang=article.lang)
+        draws = [TextDraw(line.x_offset, self.pitch * BASELINE_IN_ROW, line, style.color, "jump")
+                 for line in lines[:1]]
+        return Block(1, tuple(draws))
+
+    # -- photo -------------------------------------------------------------------------------
+    def photo(self, article: Article, columns: int, content_height: float) -> tuple[Block | None, int]:
+        if not article.figures:
+            return None, 0
+        figure = article.figures[0]
+        # Landscape photos take most of the module; portraits fewer columns.
+        share = 0.67 if figure.image.aspect < 1.0 else 0.45
+        photo_columns = max(1, min(columns, math.ceil(columns * share)))
+        if columns <= 2:
+            photo_columns = columns
+        max_height = content_height * self.sheet.spacing.photo_max_height
+        block = self.blocks.photo(figure, self.blocks.column_span(photo_columns), max_height,
+                                  article.lang)
+        return block, photo_columns
+
+    # -- body --------------------------------------------------------------------------------
+    def body(self, article: Article) -> tuple[FlowItem, ...]:
+        flow = self._flows.get(article.id)
+        if flow is None:
+            flow = tuple(self._body(article))
+            self._flows[article.id] = flow
+        return flow
+
+    def _body(self, article: Article) -> list[FlowItem]:
+        styles = self.sheet.styles
+        page = self.sheet.page
+        measure = page.column_width
+        pitch = self.pitch
+        items: list[FlowItem] = []
+        after_head = True
+        for number, block in enumerate(article.blocks):
+            pieces = [Piece(span.text, span.bold, span.italic) for span in block.spans]
+            if block.kind is BlockKind.SUBHEAD:
+                style = styles["subhead"]
+                lines = self.typesetter.set(pieces, style, measure, lang=article.lang)
+                if items:
+                    items.append(FlowItem("space", 1, ()))
+                draws = [TextDraw(line.x_offset, pitch * BASELINE_IN_ROW + i * pitch, line,
+                                  style.color, "subhead") for i, line in enumerate(lines)]
+                items.append(FlowItem("head", max(1, len(lines)), tuple(draws),
+                                      keep_with_next=True))
+                after_head = True
+                continue
+            if block.kind is BlockKind.QUOTE:
+                style = styles["quote"]
+            else:
+                style = styles["body"]
+            indent = style.left_indent
+            if block.kind is BlockKind.LIST_ITEM:
+                label = (block.label or "•") + "\u00a0"
+                pieces = [Piece(label)] + pieces
+            first = 0.0 if after_head else style.first_indent
+            lines = self.typesetter.set(pieces, style, measure - indent, lang=article.lang,
+                                        first_indent=first)
+            self._note_emergency(article, lines, block.text)
+            for index, line in enumerate(lines):
+                draw = TextDraw(indent + line.x_offset, pitch * BASELINE_IN_ROW, line,
+                                style.color, "body")
+                items.append(FlowItem("line", 1, (draw,), para=number, index=index,
+                                      count=len(lines)))
+            after_head = False
+        for figure in article.figures[1:]:
+            block = self.blocks.photo(figure, measure, page.height / 3, article.lang)
+            items.append(FlowItem("figure", block.rows, block.draws))
+        if article.copyright:
+            style = styles["copyright"]
+            lines = self.typesetter.set(article.copyright, style, measure, lang=article.lang)
+            for index, line in enumerate(lines):
+                draw = TextDraw(line.x_offset, pitch * BASELINE_IN_ROW, line, style.color,
+                                "copyright")
+                items.append(FlowItem("end", 1, (draw,), para=len(article.blocks),
+                                      index=index, count=len(lines)))
+        return items
+
+    def _note_emergency(self, article: Article, lines, text: str) -> None:
+        if any(line.emergency for line in lines):
+            words = " ".join(text.split()[:8])
+            self.diagnostics.append(Diagnostic(
+                "typeset", f"paragraph set with emergency spacing: \"{words}…\"",
+                file=str(article.file)))
+
+    # -- the whole article -------------------------------------------------------------------
+    def galley(self, article: Article, columns: int, content_height: float,
+               with_photo: bool = True) -> Galley:
+        header = self.header(article, columns)
+        photo, photo_columns = (self.photo(article, columns, content_height)
+                                if with_photo else (None, 0))
+        return Galley(article, columns, header, photo, photo_columns, self.body(article))

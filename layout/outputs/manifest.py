@@ -1,0 +1,73 @@
+"""Stage 6 (outputs): pagination → manifest.json — where every article went, in points.
+
+Schema (version 1):
+  edition: {title, date, issue, style, pages}
+  pages: [{number, section, articles: [ids], fill: share of body grid lines used}]
+  articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
+             width, height}]}]}]      (boxes in PDF points, origin bottom-left; y = bottom edge)
+  jumps: [{article, part, from_page, to_page}]
+  diagnostics: [{kind, message, file, line}]
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import Diagnostic
+from ..model import Edition
+from ..paginate.pages import Pagination
+
+
+def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
+                  diagnostics: list[Diagnostic]) -> dict:
+    articles = []
+    for article in edition.articles:
+        parts: dict[int, dict] = {}
+        for page in pagination.pages:
+            for box in page.boxes:
+                if box.article != article.id:
+                    continue
+                part = parts.setdefault(box.part, {"part": box.part, "page": page.number,
+                                                   "boxes": []})
+                part["boxes"].append({"kind": box.kind, "x": round(box.x, 2),
+                                      "y": round(box.y, 2), "width": round(box.width, 2),
+                                      "height": round(box.height, 2)})
+        ordered = [parts[key] for key in sorted(parts)]
+        articles.append({
+            "id": article.id,
+            "file": str(article.file),
+            "headline": article.headline,
+            "pages": sorted({part["page"] for part in ordered}),
+            "parts": ordered,
+        })
+    return {
+        "version": 1,
+        "edition": {"title": edition.title, "date": edition.date.isoformat(),
+                    "issue": edition.issue, "style": style_name,
+                    "pages": len(pagination.pages)},
+        "pages": [{"number": page.number, "section": page.section,
+                   "articles": list(page.articles),
+                   "fill": round(page.rows_used / page.rows_total, 4) if page.rows_total else 0}
+                  for page in pagination.pages],
+        "articles": articles,
+        "jumps": [{"article": j.article, "part": j.part, "from_page": j.from_page,
+                   "to_page": j.to_page} for j in pagination.jumps],
+        "diagnostics": [{"kind": d.kind, "message": d.message, "file": d.file, "line": d.line}
+                        for d in diagnostics],
+    }
+
+
+def write_json_atomically(data: dict, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".newsprint-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(data, stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,50 @@
+"""Stage 4 data: pages as the renderer and the manifest see them (absolute points, PDF axes)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic
+
+
+@dataclass(frozen=True)
+class ArticleBox:
+    """Where part of an article sits on a page: ``kind`` is headline, body, photo or jump."""
+
+    article: str
+    part: int
+    kind: str
+    x: float
+    y: float          # bottom edge
+    width: float
+    height: float
+
+
+@dataclass
+class PageLayout:
+    number: int
+    width: float
+    height: float
+    section: str = ""
+    draws: list = field(default_factory=list)
+    boxes: list[ArticleBox] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)   # ids, in placement order
+    rows_used: int = 0
+    rows_total: int = 0
+
+
+@dataclass(frozen=True)
+class Jump:
+    """A story continued elsewhere: part ``part`` on ``from_page`` goes on on ``to_page``."""
+
+    article: str
+    part: int
+    from_page: int
+    to_page: int
+
+
+@dataclass
+class Pagination:
+    pages: list[PageLayout]
+    jumps: list[Jump]
+    outline: list[tuple[str, str, int, float]]   # (article id, headline, page, y of the head)
+    diagnostics: list[Diagnostic]

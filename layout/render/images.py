@@ -1,0 +1,62 @@
+"""Stage 5 (render): photo files → what the PDF embeds.
+
+JPEGs are embedded byte for byte (no re-encoding) and turned by the page transform when their
+EXIF orientation says so. A photo with more pixels than the print needs (over ``MAX_PPI`` at its
+placed size) is downsampled with Pillow to ``TARGET_PPI`` and re-encoded once; PNGs and other
+formats go through ReportLab's own lossless path (alpha kept as a soft mask).
+"""
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+
+from PIL import Image, ImageOps
+from reportlab.lib.utils import ImageReader
+
+from ..model import ImageInfo
+
+MAX_PPI = 450.0
+TARGET_PPI = 300.0
+JPEG_QUALITY = 88
+# EXIF orientations that a rotation of the page transform displays correctly.
+ROTATIONS = {1: 0, 3: 180, 6: 270, 8: 90}
+
+
+def effective_ppi(image: ImageInfo, width_pt: float) -> float:
+    return image.width / (width_pt / 72.0) if width_pt > 0 else 0.0
+
+
+def source_for(image: ImageInfo, width_pt: float, height_pt: float):
+    """What to hand to ``Canvas.drawImage`` and the rotation (degrees, counter-clockwise) to
+    apply: a file path (JPEG pass-through, or PNG), or an ImageReader of resampled pixels."""
+    too_big = effective_ppi(image, width_pt) > MAX_PPI
+    if image.format == "JPEG" and image.orientation in ROTATIONS and not too_big \
+            and image.mode in ("RGB", "L", "CMYK"):
+        return str(image.path), ROTATIONS[image.orientation]
+    if not too_big and image.orientation == 1 and image.format == "PNG":
+        return str(image.path), 0
+    target_w = max(1, round(min(image.width, width_pt / 72.0 * TARGET_PPI)))
+    target_h = max(1, round(image.height * target_w / image.width))
+    return ImageReader(io.BytesIO(_resampled(str(image.path), target_w, target_h))), 0
+
+
+@lru_cache(maxsize=64)
+def _resampled(path: str, width: int, height: int) -> bytes:
+    """Orientation applied, resized, re-encoded: JPEG for opaque photos, PNG when alpha."""
+    with Image.open(path) as im:
+        im.seek(0)
+        if im.format == "JPEG":
+            im.draft(im.mode, (width, height))
+        im = ImageOps.exif_transpose(im)
+        has_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+        if im.mode not in ("RGB", "L", "CMYK"):
+            im = im.convert("RGBA" if has_alpha else "RGB")
+        if im.mode == "I;16" or im.mode == "I":
+            im = im.convert("L")
+        im = im.resize((width, height), Image.Resampling.LANCZOS)
+        out = io.BytesIO()
+        if has_alpha:
+            im.save(out, "PNG", optimize=False)
+        else:
+            im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+        return out.getvalue()

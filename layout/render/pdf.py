@@ -1,0 +1,135 @@
+"""Stage 5 (render): PageLayout[] → one PDF file. The only module that draws.
+
+Text is drawn line by line: each line sets PDF character spacing (Tc), word spacing (Tw) and
+horizontal scaling (Tz) as the composer solved them, then its runs with their fonts. Every font
+is a subset-embedded TrueType face (``initialFontName`` names one, so ReportLab's default
+Helvetica is never referenced). ``invariant=1`` makes the output byte-identical for the same
+input. The file is written to a temporary name and renamed, so a failed build never leaves a
+half-written PDF or damages the previous one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+
+from ..compose.draws import ImageDraw, RuleDraw, TextDraw
+from ..paginate.pages import Pagination
+from ..stylesheet.types import Color
+from .images import source_for
+
+rl_config.useA85 = 0        # embed JPEG bytes as they are (see ARCHITECTURE.md)
+
+
+def _fill(canvas_or_text, color: Color) -> None:
+    if color.space == "cmyk":
+        canvas_or_text.setFillColorCMYK(*color.values)
+    elif color.space == "rgb":
+        canvas_or_text.setFillColorRGB(*color.values)
+    else:
+        canvas_or_text.setFillGray(color.values[0])
+
+
+def _stroke(canvas: Canvas, color: Color) -> None:
+    if color.space == "cmyk":
+        canvas.setStrokeColorCMYK(*color.values)
+    elif color.space == "rgb":
+        canvas.setStrokeColorRGB(*color.values)
+    else:
+        canvas.setStrokeGray(color.values[0])
+
+
+def render_pdf(pagination: Pagination, path: Path, *, title: str, date: dt.date,
+               initial_font: str, author: str = "", subject: str = "", lang: str = "en") -> None:
+    """Write the pages to ``path`` atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".newsprint-", suffix=".pdf", dir=path.parent)
+    os.close(handle)
+    try:
+        _draw(pagination, temporary, title=title, date=date, initial_font=initial_font,
+              author=author, subject=subject, lang=lang)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
+
+
+def _draw(pagination: Pagination, filename: str, *, title: str, date: dt.date,
+          initial_font: str, author: str, subject: str, lang: str) -> None:
+    first = pagination.pages[0]
+    canvas = Canvas(filename, pagesize=(first.width, first.height), invariant=1,
+                    initialFontName=initial_font, initialFontSize=10, pageCompression=1,
+                    lang=lang)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
+    canvas.setCreator("Newsprint")
+    canvas.setProducer("Newsprint (ReportLab backend)")
+    canvas.setKeywords(f"edition date {date.isoformat()}")
+    outline_by_page: dict[int, list[tuple[str, str, float]]] = {}
+    for article_id, headline, page_number, y in pagination.outline:
+        outline_by_page.setdefault(page_number, []).append((article_id, headline, y))
+    for page in pagination.pages:
+        canvas.setPageSize((page.width, page.height))
+        _draw_page(canvas, page.draws)
+        for article_id, headline, y in outline_by_page.get(page.number, []):
+            key = f"article-{article_id}"
+            canvas.bookmarkHorizontal(key, 0, y + 4)
+            canvas.addOutlineEntry(headline, key, level=0)
+        canvas.showPage()
+    canvas.save()
+
+
+def _draw_page(canvas: Canvas, draws: list) -> None:
+    for draw in draws:
+        if isinstance(draw, ImageDraw):
+            _draw_image(canvas, draw)
+    for draw in draws:
+        if isinstance(draw, RuleDraw):
+            canvas.setLineWidth(draw.width)
+            _stroke(canvas, draw.color)
+            canvas.line(draw.x1, draw.y1, draw.x2, draw.y2)
+    text = canvas.beginText()
+    for draw in draws:
+        if isinstance(draw, TextDraw):
+            _draw_line(text, draw)
+    canvas.drawText(text)
+
+
+def _draw_line(text, draw: TextDraw) -> None:
+    line = draw.line
+    if not line.runs:
+        return
+    _fill(text, draw.color)
+    text.setTextOrigin(draw.x, draw.y)
+    text.setCharSpace(round(line.char_space, 4))
+    text.setWordSpace(round(line.word_space, 4))
+    text.setHorizScale(round(line.h_scale * 100.0, 3))
+    for face, size, chunk in line.runs:
+        text.setFont(face.name, size)
+        text.textOut(chunk)
+
+
+def _draw_image(canvas: Canvas, draw: ImageDraw) -> None:
+    source, rotation = source_for(draw.image, draw.width, draw.height)
+    x, y, w, h = draw.x, draw.y, draw.width, draw.height
+    canvas.saveState()
+    if rotation == 0:
+        canvas.drawImage(source, x, y, w, h, mask="auto")
+    else:
+        # The file is stored turned; the page transform turns it back (no re-encoding).
+        if rotation == 270:
+            canvas.translate(x, y + h)
+        elif rotation == 90:
+            canvas.translate(x + w, y)
+        else:
+            canvas.translate(x + w, y + h)
+        canvas.rotate(rotation)
+        stored_w, stored_h = (h, w) if rotation in (90, 270) else (w, h)
+        canvas.drawImage(source, 0, 0, stored_w, stored_h, mask="auto")
+    canvas.restoreState()

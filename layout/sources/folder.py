@@ -1,0 +1,164 @@
+"""Stage 1: an edition folder in → its ``edition.yaml`` fields, article files and running order out.
+
+The folder contract::
+
+    EDITION/edition.yaml        title, date (required); issue, style, lang, copyright, articles
+    EDITION/articles/*.md|.txt  one story each; the file name without extension is its id
+    EDITION/images/…            photos, referred to by paths relative to EDITION/
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostic, LayoutError
+from ..model import Article
+from .article import SUFFIXES
+from .fields import Fields, did_you_mean
+from .text import decode
+from .yamlfile import MAX_BYTES, load_yaml
+
+EDITION_FILE = "edition.yaml"
+ARTICLES_FOLDER = "articles"
+EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles")
+
+
+@dataclass(frozen=True)
+class ListedArticle:
+    """One entry of the ``articles:`` list and the line it is on."""
+
+    name: str
+    line: int | None
+    key: str
+
+
+@dataclass(frozen=True)
+class EditionMeta:
+    """The fields of ``edition.yaml``; ``None`` where missing or bad (already reported)."""
+
+    file: str
+    title: str | None = None
+    date: dt.date | None = None
+    issue: int | None = None
+    style: str | None = None
+    lang: str = "en"
+    copyright: str = ""
+    listed: tuple[ListedArticle, ...] | None = None
+
+
+def read_edition_file(folder: Path, errors: list[LayoutError]) -> EditionMeta:
+    """Read ``folder/edition.yaml``; problems go to ``errors``."""
+    path = folder / EDITION_FILE
+    file = str(path)
+    if not path.is_file():
+        errors.append(LayoutError(
+            f"no {EDITION_FILE} in the edition folder", file=file,
+            hint='write one with at least title: "…" and date: YYYY-MM-DD'))
+        return EditionMeta(file)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            errors.append(LayoutError("file too big to be an edition description", file=file))
+            return EditionMeta(file)
+        text, _ = decode(path.read_bytes(), file)
+        doc = load_yaml(text, file)
+    except OSError as error:
+        errors.append(LayoutError(f"cannot read the file ({error.strerror or error})", file=file))
+        return EditionMeta(file)
+    except LayoutError as error:
+        errors.append(error)
+        return EditionMeta(file)
+    fields = Fields(doc, EDITION_KEYS, errors, what=EDITION_FILE)
+    fields.check_keys()
+    listed = None
+    if "articles" in fields.mapping:
+        listed = []
+        for index in fields.items("articles"):
+            name = fields.mapping["articles"][index]
+            key_path = ("articles", index)
+            if not isinstance(name, str) or not name.strip():
+                errors.append(doc.error(key_path, "expected an article file name like story.md"))
+                continue
+            listed.append(ListedArticle(name.strip(), doc.line(key_path), f"articles[{index}]"))
+        listed = tuple(listed)
+    title = fields.text("title", required=True)
+    return EditionMeta(
+        file=file, title=title.strip() if title else None,
+        date=fields.date("date", required=True),
+        issue=fields.integer("issue", minimum=0),
+        style=fields.text("style"),
+        lang=fields.lang("lang") or "en",
+        copyright=fields.text("copyright") or "",
+        listed=listed,
+    )
+
+
+def find_articles(folder: Path, errors: list[LayoutError],
+                  diagnostics: list[Diagnostic]) -> list[Path]:
+    """The ``.md``/``.txt`` files in ``folder/articles``, by name. Duplicate ids are errors;
+    other files are skipped with a diagnostic."""
+    articles = folder / ARTICLES_FOLDER
+    if not articles.is_dir():
+        errors.append(LayoutError(f"no {ARTICLES_FOLDER}/ folder in the edition",
+                                  file=str(articles),
+                                  hint="put the stories in EDITION/articles/ as .md or .txt files"))
+        return []
+    found: list[Path] = []
+    by_id: dict[str, Path] = {}
+    for path in sorted(articles.iterdir(), key=lambda p: p.name):
+        if path.name.startswith("."):
+            continue
+        if not path.is_file() or path.suffix.lower() not in SUFFIXES:
+            diagnostics.append(Diagnostic("guess", "skipped: not a .md or .txt article", str(path)))
+            continue
+        if path.stem in by_id:
+            errors.append(LayoutError(
+                f'duplicate article id "{path.stem}": {by_id[path.stem].name} and {path.name}',
+                file=str(path), hint="rename or remove one of them"))
+            continue
+        by_id[path.stem] = path
+        found.append(path)
+    if not found and articles.is_dir():
+        errors.append(LayoutError("no articles: the folder holds no .md or .txt file",
+                                  file=str(articles)))
+    return found
+
+
+def running_order(paths: list[Path], articles: dict[Path, Article], meta: EditionMeta,
+                  errors: list[LayoutError], diagnostics: list[Diagnostic]) -> list[Article]:
+    """Order the imported ``articles``: the ``articles:`` list first (its entries are checked
+    against ``paths``, every file found), then the rest by priority (None last) and file name."""
+    def by_priority(path: Path) -> tuple:
+        priority = articles[path].priority if path in articles else None
+        return (priority is None, priority or 0, path.name)
+
+    if meta.listed is None:
+        return [articles[path] for path in sorted(paths, key=by_priority) if path in articles]
+    ordered: list[Path] = []
+    for entry in meta.listed:
+        path = _match(entry.name, paths)
+        if path is None:
+            hint = did_you_mean(entry.name, [p.name for p in paths])
+            errors.append(LayoutError(f'no article file "{entry.name}" in {ARTICLES_FOLDER}/',
+                                      file=meta.file, line=entry.line, key=entry.key, hint=hint))
+        elif path in ordered:
+            errors.append(LayoutError(f'"{entry.name}" is listed twice', file=meta.file,
+                                      line=entry.line, key=entry.key))
+        else:
+            ordered.append(path)
+    rest = sorted((p for p in paths if p not in ordered), key=by_priority)
+    for path in rest:
+        diagnostics.append(Diagnostic(
+            "order", f"not in the articles: list of {EDITION_FILE}; placed after the listed "
+                     "ones (by priority, then file name)", str(path)))
+    return [articles[path] for path in ordered + rest if path in articles]
+
+
+def _match(name: str, paths: list[Path]) -> Path | None:
+    """The article file a list entry means: ``story.md``, ``articles/story.md`` or ``story``."""
+    wanted = name.removeprefix(f"{ARTICLES_FOLDER}/")
+    for path in paths:
+        if path.name == wanted:
+            return path
+    stems = [path for path in paths if path.stem == wanted]
+    return stems[0] if len(stems) == 1 else None

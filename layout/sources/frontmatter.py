@@ -1,0 +1,114 @@
+"""Stage 1 helper: an article's lines in → its front-matter fields (``ArticleMeta``) + body lines out.
+
+Front matter is a YAML block between a first line ``---`` and the next line ``---`` (or ``...``).
+It is how a ``.md`` article gives its headline and how a ``.txt`` article may override guesses.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import LayoutError
+from .fields import Fields
+from .yamlfile import format_key, load_yaml
+
+ARTICLE_KEYS = ("headline", "deck", "byline", "email", "section", "priority", "lang", "images",
+                "copyright")
+IMAGE_KEYS = ("file", "caption", "credit")
+
+
+@dataclass(frozen=True)
+class ImageRef:
+    """A photo an article refers to: the path as written and where it was written."""
+
+    file: str
+    caption: str = ""
+    credit: str = ""
+    line: int | None = None
+    key: str = "images"
+
+
+@dataclass(frozen=True)
+class ArticleMeta:
+    """Front-matter fields; ``None`` means "not given" (so a .txt importer may guess it)."""
+
+    headline: str | None = None
+    deck: tuple[str, ...] | None = None
+    byline: str | None = None
+    email: str | None = None
+    section: str | None = None
+    priority: int | None = None
+    lang: str | None = None
+    copyright: str | None = None
+    images: tuple[ImageRef, ...] = field(default=())
+    given: bool = False   # True when the file had a front-matter block at all
+    broken: bool = False  # True when that block could not be read (the error is reported)
+
+
+@dataclass(frozen=True)
+class SplitArticle:
+    """An article's lines cut into front matter and body; line numbers are 1-based in the file."""
+
+    meta: ArticleMeta
+    body: list[str]
+    body_first_line: int
+
+
+def split_front_matter(lines: list[str], file: str, errors: list[LayoutError]) -> SplitArticle:
+    """Cut off and parse a leading ``---`` block. Problems go to ``errors``; never raises."""
+    if not lines or lines[0].strip() != "---":
+        return SplitArticle(ArticleMeta(), lines, 1)
+    end = next((index for index in range(1, len(lines))
+                if lines[index].rstrip() in ("---", "...")), None)
+    if end is None:
+        errors.append(LayoutError(
+            "front matter opened here with --- is never closed", file=file, line=1,
+            hint="end the front matter with a line holding only ---"))
+        return SplitArticle(ArticleMeta(given=True, broken=True), lines[1:], 2)
+    try:
+        doc = load_yaml("\n".join(lines[1:end]), file, first_line=2)
+    except LayoutError as error:
+        errors.append(error)
+        return SplitArticle(ArticleMeta(given=True, broken=True), lines[end + 1:], end + 2)
+    return SplitArticle(_read_meta(doc, errors), lines[end + 1:], end + 2)
+
+
+def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
+    fields = Fields(doc, ARTICLE_KEYS, errors, what="front matter")
+    fields.check_keys()
+    headline = fields.text("headline")
+    if "headline" in fields.mapping and (headline is None or not headline.strip()) \
+            and not any(e.key == "headline" for e in errors):
+        errors.append(doc.error(("headline",), "must not be empty"))
+        headline = None
+    email = fields.text("email")
+    if email is not None and "@" not in email:
+        errors.append(doc.error(("email",), f'expected an e-mail address, got "{email}"'))
+    return ArticleMeta(
+        headline=headline,
+        deck=fields.texts("deck") if fields.has("deck") else None,
+        byline=fields.text("byline"),
+        email=email,
+        section=fields.text("section"),
+        priority=fields.integer("priority", minimum=1),
+        lang=fields.lang("lang"),
+        copyright=fields.text("copyright"),
+        images=_read_images(fields, errors),
+        given=True,
+    )
+
+
+def _read_images(fields: Fields, errors: list[LayoutError]) -> tuple[ImageRef, ...]:
+    refs = []
+    for index in fields.items("images"):
+        item_path = ("images", index)
+        item = Fields(fields.doc, IMAGE_KEYS, errors, path=item_path, what="an images entry")
+        item.check_keys()
+        if not isinstance(fields.mapping["images"][index], dict):
+            continue   # Fields has reported it
+        file = item.text("file", required=True)
+        if file is None:
+            continue
+        refs.append(ImageRef(file=file, caption=item.text("caption") or "",
+                             credit=item.text("credit") or "", line=item.line("file"),
+                             key=format_key(item_path + ("file",))))
+    return tuple(refs)

@@ -1,0 +1,284 @@
+"""Stage 1: the lines of a ``.txt`` article copied from a news web page in → headline, deck,
+byline, e-mail, copyright and body blocks out, with every guess recorded as a diagnostic.
+
+The page is read top to bottom as::
+
+    navigation   short lines without sentence punctuation ("Home", "News > Defense")  → dropped
+    headline     the first longer line
+    top matter   deck lines, a byline, a date line, page tools ("Print")  → deck / byline / dropped
+    body         from the first line that is none of these; blank lines separate paragraphs
+    tail         from the first byline, copyright or trailing-list line ("Related articles")
+
+Nothing of the body is dropped: a line is only dropped when it sits in the navigation, the top
+matter or after a trailing-list header, and every dropped line is quoted in a diagnostic. Body
+text that follows the byline or copyright (an editor's note) is kept. Front-matter keys, when
+given, replace the guesses: with a ``headline`` given, nothing at the top is guessed at all.
+Photo captions cannot be attached to a photo (a .txt has none), so caption-like lines stay body
+paragraphs — and a diagnostic says so.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import Diagnostic
+from ..model import Block, BlockKind, Span
+from . import webcopy as web
+from .frontmatter import ArticleMeta
+from .text import Cleaner, display_width, is_blank, is_hangul
+
+#: Longest line taken as a subhead inside the body (cells).
+SUBHEAD_WIDTH = 60
+#: Consecutive lines at least this wide that do not end a sentence are joined (hard-wrapped).
+WRAPPED_WIDTH = 50
+
+
+@dataclass
+class TextBody:
+    """What the plain-text importer found; ``None`` means "not found"."""
+
+    blocks: list[Block] = field(default_factory=list)
+    headline: str | None = None
+    deck: tuple[str, ...] = ()
+    byline: str | None = None
+    email: str | None = None
+    copyright: str | None = None
+    mostly_hangul: bool = False
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Line:
+    number: int   # 1-based, in the file
+    text: str     # cleaned: one space between words, no invisibles
+
+
+def read_plaintext(lines: list[str], first_line: int, meta: ArticleMeta, cleaner: Cleaner,
+                   file: str) -> TextBody:
+    """Split web-copy ``lines`` (line ``first_line`` of ``file`` first) into an article's parts."""
+    return _Reader(lines, first_line, meta, cleaner, file).read()
+
+
+def _quote(lines: list[_Line]) -> str:
+    return ", ".join(f'"{line.text}"' for line in lines)
+
+
+def _numbers(lines: list[_Line]) -> str:
+    numbers = [line.number for line in lines]
+    return f"line {numbers[0]}" if len(numbers) == 1 else \
+        "lines " + ", ".join(str(n) for n in numbers)
+
+
+class _Reader:
+    def __init__(self, lines: list[str], first_line: int, meta: ArticleMeta, cleaner: Cleaner,
+                 file: str):
+        self.meta = meta
+        self.file = file
+        self.out = TextBody()
+        # ``rows`` keeps blank lines (as None) because they separate paragraphs.
+        self.rows: list[_Line | None] = [
+            None if is_blank(text) else _Line(first_line + index, cleaner.clean(text))
+            for index, text in enumerate(lines)]
+        self.rows = [row if row is None or row.text else None for row in self.rows]
+        self.filled: list[_Line] = [row for row in self.rows if row is not None]
+
+    def guess(self, message: str, line: int | None) -> None:
+        self.out.diagnostics.append(Diagnostic("guess", message, self.file, line))
+
+    def read(self) -> TextBody:
+        start = self._top() if self.meta.headline is None else self._skip_repeated_headline()
+        end = self._tail_start(start)
+        body_lines = self.filled[start:end]
+        extra = self._tail(end)
+        self._paragraphs(body_lines)
+        for line in extra:
+            self.out.blocks.append(Block(BlockKind.PARAGRAPH, (Span(line.text),)))
+        letters = [ch for block in self.out.blocks for ch in block.text if ch.isalpha()]
+        self.out.mostly_hangul = sum(map(is_hangul, letters)) > len(letters) / 2
+        self.out.diagnostics.sort(key=lambda d: d.line or 0)
+        return self.out
+
+    # -- the top: navigation, headline, top matter --------------------------------------------
+
+    def _top(self) -> int:
+        """Find navigation and headline and the top matter; return where the body starts."""
+        filled = self.filled
+        k = 0
+        navigation: list[_Line] = []
+        while k < len(filled) and web.is_navigation_like(filled[k].text) \
+                and not web.is_caption_like(filled[k].text):
+            navigation.append(filled[k])
+            k += 1
+        if k < len(filled) and not web.is_paragraph_like(filled[k].text):
+            headline = filled[k]
+            k += 1
+        elif navigation:
+            # A short headline ("Markets rally") looks like navigation: take the last short line
+            # before the body.
+            headline = navigation.pop()
+        else:
+            headline = None
+        if navigation:
+            self.guess(f"dropped {len(navigation)} navigation line(s) before the headline: "
+                       f"{_quote(navigation)}", navigation[0].number)
+        if headline is None:
+            return k
+        self.out.headline = headline.text
+        self.guess(f"took line {headline.number} as the headline", headline.number)
+        return self._top_matter(k)
+
+    def _top_matter(self, k: int) -> int:
+        deck: list[_Line] = []
+        dropped: list[_Line] = []
+        while k < len(self.filled):
+            line = self.filled[k]
+            text = line.text
+            if self._take_byline(line):
+                pass
+            elif self.out.email is None and self.meta.email is None and web.match_email(text):
+                self.out.email = web.match_email(text)
+                self.guess(f"took line {line.number} as the e-mail address", line.number)
+            elif web.is_date_line(text) or web.is_page_tool(text):
+                dropped.append(line)
+            elif web.is_caption_like(text) or web.is_paragraph_like(text) \
+                    or web.ends_with_full_stop(text) or self.meta.deck is not None:
+                break
+            else:
+                deck.append(line)
+            k += 1
+        if deck:
+            self.out.deck = tuple(line.text for line in deck)
+            self.guess(f"took {_numbers(deck)} as the deck", deck[0].number)
+        if dropped:
+            self.guess(f"dropped {len(dropped)} date/page-tool line(s) between headline and "
+                       f"body: {_quote(dropped)}", dropped[0].number)
+        return k
+
+    def _skip_repeated_headline(self) -> int:
+        if self.filled and self.filled[0].text == " ".join(self.meta.headline.split()):
+            self.guess(f"dropped line {self.filled[0].number}: it repeats the front-matter "
+                       "headline", self.filled[0].number)
+            return 1
+        return 0
+
+    # -- the tail: byline, copyright, trailing lists -------------------------------------------
+
+    def _tail_start(self, start: int) -> int:
+        """Index of the first tail line: a byline, a copyright line or a trailing-list header.
+
+        A header ends the body only after a byline was seen, or when no body-like line follows
+        it before the next marker ("Comments" may be a section of the story). Body text after
+        the tail starts is still kept (see :meth:`_tail`)."""
+        signed = self.out.byline is not None
+        for k in range(start, len(self.filled)):
+            line = self.filled[k]
+            if web.is_copyright(line.text) or web.match_byline(line.text):
+                return k
+            if not web.is_trailing_header(line.text):
+                continue
+            if signed or not self._body_follows(k + 1):
+                return k
+            self.guess(f'line {line.number} ("{line.text}") looks like the start of a trailing '
+                       "list but body text follows; kept it in the body", line.number)
+        return len(self.filled)
+
+    def _body_follows(self, k: int) -> bool:
+        """Is there a body-like line from ``k`` on, before the next byline/copyright/header?"""
+        for line in self.filled[k:]:
+            text = line.text
+            if web.is_copyright(text) or web.match_byline(text) or web.is_trailing_header(text):
+                return False
+            if web.is_paragraph_like(text):
+                return True
+        return False
+
+    def _take_byline(self, line: _Line) -> bool:
+        """Take ``line`` as the byline if it is one and none was found yet."""
+        found = web.match_byline(line.text)
+        if found is None or self.out.byline is not None:
+            return False
+        if self.meta.byline is not None:
+            return False
+        self.out.byline = found.byline
+        message = f"took line {line.number} as the byline"
+        if found.email and self.meta.email is None:
+            self.out.email = found.email
+            message += " and e-mail address"
+        self.guess(message, line.number)
+        return True
+
+    def _tail(self, end: int) -> list[_Line]:
+        """Read the tail; return the lines in it that are body text after all."""
+        kept: list[_Line] = []
+        dropped: list[_Line] = []
+        in_lists = False
+        for line in self.filled[end:]:
+            text = line.text
+            if self._take_byline(line):
+                continue
+            if web.is_copyright(text) and self.out.copyright is None \
+                    and self.meta.copyright is None:
+                self.out.copyright = text
+                self.guess(f"took line {line.number} as the copyright line", line.number)
+            elif web.match_email(text) and self.out.email is None and self.meta.email is None:
+                self.out.email = web.match_email(text)
+                self.guess(f"took line {line.number} as the e-mail address", line.number)
+            elif web.is_trailing_header(text):
+                in_lists = True
+                dropped.append(line)
+            elif not in_lists and web.is_paragraph_like(text) and not web.match_byline(text):
+                kept.append(line)
+                self.guess(f"kept line {line.number}, which follows the byline or copyright, "
+                           "as a body paragraph", line.number)
+            else:
+                dropped.append(line)
+        if dropped:
+            self.guess(f"dropped {len(dropped)} line(s) after the body (related articles, tags, "
+                       f"share buttons, repeated bylines …): {_quote(dropped)}",
+                       dropped[0].number)
+        return kept
+
+    # -- the body ----------------------------------------------------------------------------
+
+    def _paragraphs(self, body_lines: list[_Line]) -> None:
+        """Group body lines into blocks: blank lines separate; hard-wrapped lines are joined."""
+        wanted = {line.number for line in body_lines}
+        groups: list[list[_Line]] = []
+        current: list[_Line] = []
+        for row in self.rows:
+            if row is None or row.number not in wanted:
+                if current:
+                    groups.append(current)
+                    current = []
+                continue
+            if current and not self._continues(current[-1], row):
+                groups.append(current)
+                current = []
+            current.append(row)
+        if current:
+            groups.append(current)
+        for index, group in enumerate(groups):
+            text = " ".join(line.text for line in group)
+            if len(group) > 1:
+                self.guess(f"joined lines {group[0].number}–{group[-1].number} into one "
+                           "paragraph (they look hard-wrapped)", group[0].number)
+            kind = BlockKind.PARAGRAPH
+            if web.is_caption_like(text):
+                self.guess(f"line {group[0].number} looks like a photo caption; kept as a body "
+                           "paragraph (a .txt article has no photo to attach it to)",
+                           group[0].number)
+            elif len(group) == 1 and index + 1 < len(groups) and self._subhead_like(text):
+                kind = BlockKind.SUBHEAD
+                self.guess(f"took line {group[0].number} as a subhead", group[0].number)
+            self.out.blocks.append(Block(kind, (Span(text),)))
+
+    @staticmethod
+    def _continues(previous: _Line, line: _Line) -> bool:
+        """True when ``line`` carries on the paragraph of the line before (hard wrapping)."""
+        return display_width(previous.text) >= WRAPPED_WIDTH \
+            and not web.ends_like_sentence(previous.text) \
+            and not web.is_caption_like(line.text) and not web.is_caption_like(previous.text)
+
+    @staticmethod
+    def _subhead_like(text: str) -> bool:
+        return display_width(text) < SUBHEAD_WIDTH and not web.ends_like_sentence(text) \
+            and not text.endswith((":", ",", ";")) and not text[:1] in "-•*·▶▷◆◇■□○●"

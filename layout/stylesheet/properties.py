@@ -1,0 +1,324 @@
+"""Stage 2 declarations: every style-sheet key, once — its kind, default, limits and meaning.
+
+Validation (``reader.py``/``loader.py``) and the reference (``reference.py`` → docs/STYLES.md) are
+both generated from these tables, so a key cannot be accepted without being documented or
+documented without being checked. Defaults are written the way a style sheet would write them
+("0pt", "left", "black") and go through the same parser as user values; a unit test checks that
+they agree with the defaults in ``types.py``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping
+
+from .kinds import (Boolean, Choice, FontList, Integer, Kind, Length, Number, ParseContext,
+                    Text)
+from .physical import Colour, FontFile, PageSize
+from .types import Align
+
+
+class _Required:
+    def __repr__(self) -> str:
+        return "REQUIRED"
+
+
+REQUIRED: Any = _Required()   # the key must be given (after inheritance)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A default computed by the loader from other values; ``description`` says from what."""
+
+    description: str
+
+
+@dataclass(frozen=True)
+class Property:
+    """One key: ``default`` is REQUIRED, None (not set), a Derived, or a raw YAML value."""
+
+    name: str
+    kind: Kind
+    default: Any
+    description: str
+    field: str | None = None   # the dataclass field it fills, when it differs from ``name``
+
+    @property
+    def target(self) -> str:
+        return self.field or self.name
+
+
+@dataclass(frozen=True)
+class Check:
+    """A rule between keys of one section, run once all of ``keys`` parsed.
+
+    ``test`` returns None when the rule holds, else a message; the error is reported at the
+    first key.
+    """
+
+    keys: tuple[str, ...]
+    rule: str
+    test: Callable[[Mapping[str, Any]], str | None]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A mapping of declared keys. ``em_from`` names the key that ``em`` lengths are relative to
+    (it is parsed first)."""
+
+    name: str
+    description: str
+    properties: tuple[Property, ...]
+    checks: tuple[Check, ...] = ()
+    em_from: str | None = None
+
+    def names(self) -> list[str]:
+        return [p.name for p in self.properties]
+
+    def get(self, name: str) -> Property | None:
+        return next((p for p in self.properties if p.name == name), None)
+
+
+@dataclass(frozen=True)
+class Nested(Kind):
+    """A mapping read with its own section (e.g. one rule inside ``rules:``)."""
+
+    section: Section
+
+    @property
+    def label(self) -> str:
+        return f"mapping ({self.section.name})"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> Any:  # pragma: no cover - reader recurses
+        raise TypeError("Nested values are read by reader.read_section")
+
+
+# --- text styles ---------------------------------------------------------------------------
+
+def _leading_fits_size(values: Mapping[str, Any]) -> str | None:
+    size, leading = values["size"], values["leading"]
+    if leading < 0.5 * size:
+        return f"leading {leading:g}pt is less than half the size {size:g}pt; lines would overlap"
+    if leading > 4 * size:
+        return f"leading {leading:g}pt is more than 4 × the size {size:g}pt"
+    return None
+
+
+TEXT_STYLE = Section("text style", "A paragraph style: font chain, size, leading and spacing.", (
+    Property("like", Text(max_length=40), None,
+             "Start from the named style's values; keys given here override them."),
+    Property("font", FontList(), REQUIRED,
+             "Font family, or a list tried in order for each character; the global `fallback` "
+             "chain is appended.", field="fonts"),
+    Property("size", Length(4, 400), REQUIRED, "Font size."),
+    Property("leading", Length(2, 1600, em=True), REQUIRED,
+             "Baseline-to-baseline distance; `1.2em` means 1.2 × size."),
+    Property("bold", Boolean(), False, "Use the family's bold face."),
+    Property("italic", Boolean(), False, "Use the family's italic face."),
+    Property("align", Choice(Align), "left", "Horizontal alignment of lines."),
+    Property("color", Colour(), "black", "Text colour."),
+    Property("space_before", Length(0, 144, em=True), "0pt", "Extra space above the paragraph."),
+    Property("space_after", Length(0, 144, em=True), "0pt", "Extra space below the paragraph."),
+    Property("first_indent", Length(-72, 144, em=True), "0pt",
+             "Indent of the first line (negative: hanging)."),
+    Property("left_indent", Length(0, 144, em=True), "0pt", "Indent of every line."),
+    Property("uppercase", Boolean(), False, "Set the text in capitals."),
+    Property("tracking", Number(-0.2, 0.5), 0, "Extra space after each glyph, in em."),
+    Property("hyphenate", Boolean(), False,
+             "Allow hyphenation (within the limits of `hyphenation:`)."),
+), checks=(Check(("size", "leading"), "0.5 × size ≤ leading ≤ 4 × size", _leading_fits_size),),
+    em_from="size")
+
+STYLE_NAMES: Mapping[str, str] = {
+    "body": "Running text of articles.",
+    "deck": "The summary line(s) under a headline.",
+    "byline": "The author line.",
+    "caption": "Photo captions.",
+    "credit": "Photo credits (small, usually right-aligned).",
+    "copyright": "The copyright line at the end of an article.",
+    "subhead": "Subheads inside the body.",
+    "quote": "Block quotes inside the body.",
+    "folio": "The page number/date line on every page.",
+    "masthead": "The newspaper's name on page 1.",
+    "dateline": "The edition date line under the masthead.",
+    "jump": "\"Continued on/from page N\" lines.",
+    "jump_headline": "The short headline over a continued story.",
+}
+MAX_HEADLINE_RANKS = 10
+
+# --- page ----------------------------------------------------------------------------------
+
+MIN_COLUMN_WIDTH = 24.0   # 2 pc: narrower columns hold two or three words a line
+MIN_GRID_LINES = 10
+
+
+def _margins_fit(values: Mapping[str, Any]) -> str | None:
+    width, height = values["size"]
+    across = values["margin_inside"] + values["margin_outside"]
+    down = values["margin_top"] + values["margin_bottom"]
+    if across >= width:
+        return f"inside + outside margins ({across:g}pt) are wider than the page ({width:g}pt)"
+    if down >= height:
+        return f"top + bottom margins ({down:g}pt) are taller than the page ({height:g}pt)"
+    return None
+
+
+def _columns_fit(values: Mapping[str, Any]) -> str | None:
+    content = values["size"][0] - values["margin_inside"] - values["margin_outside"]
+    column = (content - (values["columns"] - 1) * values["gutter"]) / values["columns"]
+    if column < MIN_COLUMN_WIDTH:
+        return (f"{values['columns']} columns with {values['gutter']:g}pt gutters leave columns "
+                f"{column:.4g}pt wide (at least {MIN_COLUMN_WIDTH:g}pt)")
+    return None
+
+
+def _grid_fits(values: Mapping[str, Any]) -> str | None:
+    content = values["size"][1] - values["margin_top"] - values["margin_bottom"]
+    if content < MIN_GRID_LINES * values["baseline"]:
+        return (f"the content area ({content:.4g}pt high) holds fewer than {MIN_GRID_LINES} "
+                f"grid lines of {values['baseline']:g}pt")
+    return None
+
+
+PAGE = Section("page", "The trimmed page and its column grid.", (
+    Property("size", PageSize(), REQUIRED,
+             "Trimmed page size: a name, `\"280mm x 430mm\"` or `{width:, height:}`."),
+    Property("margin_top", Length(0, 432), REQUIRED, "Top margin."),
+    Property("margin_bottom", Length(0, 432), REQUIRED, "Bottom margin."),
+    Property("margin_inside", Length(0, 432), REQUIRED, "Margin at the spine (binding side)."),
+    Property("margin_outside", Length(0, 432), REQUIRED, "Margin at the outer edge."),
+    Property("columns", Integer(1, 20), REQUIRED, "Number of columns of the grid."),
+    Property("gutter", Length(0, 72), REQUIRED, "Space between columns."),
+    Property("baseline", Length(4, 72), Derived("the body style's leading"),
+             "Pitch of the baseline grid every column snaps to."),
+), checks=(
+    Check(("size", "margin_top", "margin_bottom", "margin_inside", "margin_outside"),
+          "margins leave room on the page", _margins_fit),
+    Check(("columns", "size", "margin_inside", "margin_outside", "gutter"),
+          f"each column is at least {MIN_COLUMN_WIDTH:g}pt wide", _columns_fit),
+    Check(("baseline", "size", "margin_top", "margin_bottom"),
+          f"the content area holds at least {MIN_GRID_LINES} grid lines", _grid_fits),
+))
+
+# --- fonts ---------------------------------------------------------------------------------
+
+FONT_FAMILY = Section("font family", "TrueType files of one family; paths are relative to the "
+                      "YAML file that names them.", (
+    Property("regular", FontFile(), REQUIRED, "The upright, normal-weight face."),
+    Property("bold", FontFile(), None, "Bold face (missing: regular is used, with a warning)."),
+    Property("italic", FontFile(), None, "Italic face (missing: regular is used)."),
+    Property("bold_italic", FontFile(), None, "Bold italic face (missing: bold or regular)."),
+    Property("scale", Number(0.5, 2.0), 1.0,
+             "Size factor when this family stands in for another (to match x-heights)."),
+))
+
+# --- engine settings -----------------------------------------------------------------------
+
+
+def _ordered(low: str, mid: str, high: str) -> Callable[[Mapping[str, Any]], str | None]:
+    def test(values: Mapping[str, Any]) -> str | None:
+        if not values[low] <= values[mid] <= values[high]:
+            return f"needs {low} ≤ {mid} ≤ {high}, got {values[low]:g}, {values[mid]:g}, {values[high]:g}"
+        return None
+    return test
+
+
+JUSTIFICATION = Section("justification", "Limits for justified lines and the line breaker's "
+                        "costs (Knuth–Plass; the names follow TeX and InDesign).", (
+    Property("word_space_min", Number(0.2, 1.0), 0.8, "Narrowest word space, × the font's space."),
+    Property("word_space_desired", Number(0.5, 2.0), 1.0, "Ideal word space, × the font's space."),
+    Property("word_space_max", Number(1.0, 4.0), 1.33, "Widest word space, × the font's space."),
+    Property("letter_space_min", Number(-0.1, 0.0), -0.01, "Tightest letter-spacing, em per glyph."),
+    Property("letter_space_max", Number(0.0, 0.1), 0.01, "Loosest letter-spacing, em per glyph."),
+    Property("glyph_scale_min", Number(0.8, 1.0), 0.98, "Narrowest horizontal glyph scaling."),
+    Property("glyph_scale_max", Number(1.0, 1.2), 1.02, "Widest horizontal glyph scaling."),
+    Property("tolerance", Number(1, 10000), 200.0, "Largest badness a line may have."),
+    Property("line_penalty", Number(0, 1000), 10.0, "Cost added to every line (fewer lines)."),
+    Property("hyphen_penalty", Number(0, 10000), 50.0, "Cost of breaking at a hyphen."),
+    Property("double_hyphen_demerits", Number(0, 1e6), 10000.0,
+             "Cost of two hyphenated lines in a row."),
+    Property("final_hyphen_demerits", Number(0, 1e6), 5000.0,
+             "Cost of hyphenating the second-last line."),
+    Property("adjacent_demerits", Number(0, 1e6), 10000.0,
+             "Cost of a loose line next to a tight one."),
+), checks=(
+    Check(("word_space_min", "word_space_desired", "word_space_max"),
+          "word_space_min ≤ word_space_desired ≤ word_space_max",
+          _ordered("word_space_min", "word_space_desired", "word_space_max")),
+))
+
+
+def _fragments_fit(values: Mapping[str, Any]) -> str | None:
+    if values["min_left"] + values["min_right"] > values["min_word"]:
+        return (f"min_left + min_right ({values['min_left'] + values['min_right']}) "
+                f"exceed min_word ({values['min_word']})")
+    return None
+
+
+HYPHENATION = Section("hyphenation", "Where words may be hyphenated (for styles with "
+                      "`hyphenate: true`).", (
+    Property("enabled", Boolean(), True, "Hyphenate at all."),
+    Property("min_word", Integer(2, 30), 6, "Shortest word that may be hyphenated, in letters."),
+    Property("min_left", Integer(1, 10), 2, "Fewest letters before a hyphen."),
+    Property("min_right", Integer(1, 10), 3, "Fewest letters after a hyphen."),
+    Property("max_consecutive", Integer(1, 10), 2, "Most hyphenated lines in a row."),
+    Property("capitalized", Boolean(), False, "Also hyphenate capitalised words."),
+), checks=(Check(("min_left", "min_right", "min_word"), "min_left + min_right ≤ min_word",
+                 _fragments_fit),))
+
+
+def rule_section(default_width: Any) -> Section:
+    """The ``{width, color}`` of one rule; each slot in ``rules:`` has its own default width."""
+    return Section("rule", "A stroked line; width 0 means none.", (
+        Property("width", Length(0, 12), default_width, "Stroke width; 0 draws nothing."),
+        Property("color", Colour(), "black", "Stroke colour."),
+    ))
+
+
+RULES = Section("rules", "Lines drawn between page elements.", (
+    Property("column", Nested(rule_section("0pt")), {}, "Vertical rule between columns."),
+    Property("module", Nested(rule_section("0.5pt")), {}, "Horizontal rule between stacked "
+             "articles."),
+    Property("masthead", Nested(rule_section("1pt")), {}, "Rule under the masthead."),
+    Property("folio", Nested(rule_section("0.5pt")), {}, "Rule under the folio line."),
+))
+
+SPACING = Section("spacing", "Vertical spacing inside and between article modules, in whole "
+                  "grid lines.", (
+    Property("gap_lines", Integer(0, 20), 1, "Grid lines between two stacked modules."),
+    Property("headline_gap_lines", Integer(0, 20), 0, "Extra grid lines under a headline."),
+    Property("photo_max_height", Number(0.1, 1.0), 0.45,
+             "Largest share of the content height one photo may take."),
+    Property("min_body_lines", Integer(1, 50), 3,
+             "Body lines a headline keeps under it (in the same column)."),
+))
+
+FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump lines.", (
+    Property("masthead_lines", Integer(1, 60), 8, "Height of the masthead, in grid lines."),
+    Property("folio_lines", Integer(0, 10), 2, "Height of the folio, in grid lines."),
+    Property("tagline", Text(200), "", "Line printed under the masthead name."),
+    Property("jump_to", Text(200, placeholder="{page}"), "Continued on page {page}",
+             "Jump line at the end of a continued story."),
+    Property("jump_from", Text(200, placeholder="{page}"), "Continued from page {page}",
+             "Jump line at the start of a continuation."),
+))
+
+# --- the sheet itself ----------------------------------------------------------------------
+
+SHEET_KEYS: Mapping[str, str] = {
+    "extends": "Name (`tabloid`) or relative path (`../base.yaml`) of the sheet this one starts from.",
+    "page": "The page and its grid (see *page*).",
+    "colors": "Named colours: `name: colour`. `black` and `white` are built in.",
+    "fonts": "Font families: `name: {regular:, bold:, italic:, bold_italic:, scale:}`.",
+    "fallback": "Font families appended to every style's chain, for characters its fonts lack.",
+    "styles": "Text styles by name (all of: " + ", ".join(STYLE_NAMES) + ").",
+    "headline": "Headline text styles by rank: a list (rank 1 first) or a map `{1: …, 2: …}`.",
+    "justification": "Line-breaking limits (see *justification*).",
+    "hyphenation": "Hyphenation limits (see *hyphenation*).",
+    "rules": "Rules between columns and modules (see *rules*).",
+    "spacing": "Module spacing (see *spacing*).",
+    "furniture": "Masthead, folio and jump lines (see *furniture*).",
+}
+FALLBACK = Property("fallback", FontList(allow_empty=True), [], SHEET_KEYS["fallback"])
+COLOR_ENTRY = Colour(references=False)
+SECTIONS: tuple[Section, ...] = (PAGE, FONT_FAMILY, TEXT_STYLE, JUSTIFICATION, HYPHENATION,
+                                 RULES, rule_section("0pt"), SPACING, FURNITURE)

@@ -1,0 +1,167 @@
+"""Stage 3a (text): TrueType faces and per-character font fallback.
+
+A :class:`FontBook` loads the style sheet's families once; a :class:`FontChain` sets every
+character in the first face of its chain that has a real glyph for it, so ``ⓒ`` and Hangul print
+even when the body face is Latin-only. Characters that no face covers are collected in
+``FontBook.missing`` for the build report — never dropped silently.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from ..errors import LayoutError
+from ..stylesheet.types import FontFamily, StyleSheet, TextStyle
+
+# Characters that are layout, not glyphs: never looked up in a font.
+SOFT_HYPHEN = "\u00ad"
+
+
+class FontFace:
+    """One TrueType file, registered with the PDF backend under ``name``.
+
+    Widths are in 1/1000 em. ``advance(text)`` is cached per string because words repeat.
+    """
+
+    __slots__ = ("name", "path", "glyphs", "widths", "default_width", "ascent", "descent",
+                 "scale", "_advances")
+
+    def __init__(self, name: str, path: Path, scale: float = 1.0):
+        try:
+            ttfont = TTFont(name, str(path))
+        except (TTFError, OSError) as exc:
+            raise LayoutError(f"cannot read font: {exc}", file=path,
+                              hint="use a TrueType (.ttf) font with glyf outlines") from None
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(ttfont)
+        face = ttfont.face
+        self.name = name
+        self.path = path
+        self.glyphs: dict[int, int] = face.charToGlyph
+        self.widths: dict[int, float] = face.charWidths
+        self.default_width = float(face.defaultWidth)
+        self.ascent = float(face.ascent)
+        self.descent = float(face.descent)
+        self.scale = scale
+        self._advances: dict[str, float] = {}
+
+    def has_glyph(self, char: str) -> bool:
+        return self.glyphs.get(ord(char), 0) != 0
+
+    def advance(self, text: str) -> float:
+        """Sum of the advance widths of ``text`` in 1/1000 em (no kerning)."""
+        cached = self._advances.get(text)
+        if cached is None:
+            widths, default = self.widths, self.default_width
+            cached = sum(widths.get(ord(c), default) for c in text)
+            self._advances[text] = cached
+        return cached
+
+    def width(self, text: str, size: float) -> float:
+        """Advance width of ``text`` in points at ``size``."""
+        return self.advance(text) * size / 1000.0
+
+    def __repr__(self) -> str:
+        return f"FontFace({self.name})"
+
+
+class FontChain:
+    """Faces tried in order for each character (primary first)."""
+
+    __slots__ = ("faces", "book", "_runs", "_primary_chars")
+
+    def __init__(self, faces: tuple[FontFace, ...], book: "FontBook"):
+        self.faces = faces
+        self.book = book
+        self._runs: dict[str, tuple[tuple[FontFace, str], ...]] = {}
+
+    @property
+    def primary(self) -> FontFace:
+        return self.faces[0]
+
+    def face_for(self, char: str) -> FontFace:
+        for face in self.faces:
+            if face.has_glyph(char):
+                return face
+        self.book.missing.setdefault(char, set()).add(self.faces[0].name)
+        return self.faces[0]
+
+    def runs(self, text: str) -> tuple[tuple[FontFace, str], ...]:
+        """Split ``text`` into maximal runs that one face can set."""
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
+        primary = self.faces[0]
+        glyphs = primary.glyphs
+        if all(glyphs.get(ord(c), 0) for c in text):
+            result: tuple[tuple[FontFace, str], ...] = ((primary, text),)
+        else:
+            runs: list[tuple[FontFace, str]] = []
+            current, start = None, 0
+            for index, char in enumerate(text):
+                face = self.face_for(char)
+                if face is not current:
+                    if current is not None:
+                        runs.append((current, text[start:index]))
+                    current, start = face, index
+            if current is not None:
+                runs.append((current, text[start:]))
+            result = tuple(runs)
+        self._runs[text] = result
+        return result
+
+
+class FontBook:
+    """The faces of one style sheet, loaded on first use and shared by every stage."""
+
+    def __init__(self, sheet: StyleSheet):
+        self.sheet = sheet
+        self._faces: dict[Path, FontFace] = {}
+        self._chains: dict[tuple, FontChain] = {}
+        self.missing: dict[str, set[str]] = {}   # character -> faces it was asked of
+        self.substituted: list[str] = []         # "family bold": style missing, regular used
+
+    def _load(self, path: Path, scale: float) -> FontFace:
+        face = self._faces.get(path)
+        if face is None:
+            face = FontFace(path.stem, path, scale)
+            self._faces[path] = face
+        return face
+
+    def face(self, family_name: str, bold: bool = False, italic: bool = False) -> FontFace:
+        family: FontFamily = self.sheet.fonts[family_name]
+        wanted = {(False, False): family.regular, (True, False): family.bold,
+                  (False, True): family.italic, (True, True): family.bold_italic}[(bold, italic)]
+        if wanted is None and bold and italic:
+            wanted = family.bold or family.italic
+        if wanted is None:
+            wanted = family.regular
+            if bold or italic:
+                note = f"{family_name} {'bold ' if bold else ''}{'italic' if italic else ''}".strip()
+                if note not in self.substituted:
+                    self.substituted.append(note)
+        return self._load(Path(wanted), family.scale)
+
+    def chain(self, style: TextStyle, bold: bool | None = None,
+              italic: bool | None = None) -> FontChain:
+        """The fallback chain for ``style``, optionally with emphasis switched on."""
+        bold = style.bold if bold is None else bold
+        italic = style.italic if italic is None else italic
+        key = (style.fonts, bold, italic)
+        chain = self._chains.get(key)
+        if chain is None:
+            faces: list[FontFace] = []
+            for family in style.fonts:
+                face = self.face(family, bold, italic)
+                if face not in faces:
+                    faces.append(face)
+            chain = FontChain(tuple(faces), self)
+            self._chains[key] = chain
+        return chain
+
+    @property
+    def faces(self) -> list[FontFace]:
+        """Every face loaded so far, in load order."""
+        return list(self._faces.values())

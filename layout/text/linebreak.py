@@ -1,0 +1,218 @@
+"""Stage 3a (text): items → line breaks, by Knuth & Plass's total-fit algorithm.
+
+Knuth & Plass, "Breaking paragraphs into lines", Software—Practice and Experience 11 (1981).
+The whole paragraph is broken at once: each feasible break is reached by the chain of lines with
+the least total demerits, where a line's demerits grow with the cube of its adjustment ratio
+(how far its spaces and letters must stretch or shrink), plus penalties for hyphens, for two
+hyphenated lines in a row and for abrupt changes between tight and loose lines.
+
+Deviations from TeX, and why:
+- Box stretch: boxes carry letter-spacing and glyph-scaling room (see items.py), so the ratio
+  counts all levers the style allows, as pdfTeX's font expansion does.
+- A hard limit on consecutive hyphenated lines (``max_hyphens``), kept as node state, because
+  demerits alone let narrow columns build ladders of 4–5 hyphens.
+- ``ragged`` mode adds a right-skip stretch to every line and keeps spaces rigid, which gives
+  TeX's \\raggedright; with ``fill_last_line=False`` the last line counts too (balanced heads).
+- If no set of breaks is feasible within the tolerance, a final pass accepts any ratio
+  (emergency); the caller reports the paragraph. Lines never run past the measure unless a single
+  box is wider than it, which items.py prevents by breaking over-long words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..stylesheet.types import Justification
+from .items import FORBIDDEN, FORCED, Box, Glue, Penalty
+
+_AWFUL = 1e7
+
+
+@dataclass(frozen=True)
+class Break:
+    """A chosen break: ``position`` indexes the item where the line ends; ``start`` the first
+    item of the line; ``ratio`` its adjustment ratio; ``flagged`` whether it ends in a hyphen."""
+
+    start: int
+    position: int
+    ratio: float
+    flagged: bool
+    emergency: bool = False
+
+
+class _Node:
+    __slots__ = ("position", "start", "line", "fitness", "hyphens", "demerits", "previous",
+                 "ratio", "flagged")
+
+    def __init__(self, position, start, line, fitness, hyphens, demerits, previous, ratio, flagged):
+        self.position = position
+        self.start = start
+        self.line = line
+        self.fitness = fitness
+        self.hyphens = hyphens
+        self.demerits = demerits
+        self.previous = previous
+        self.ratio = ratio
+        self.flagged = flagged
+
+
+def _fitness(ratio: float) -> int:
+    if ratio < -0.5:
+        return 0
+    if ratio <= 0.5:
+        return 1
+    if ratio <= 1.0:
+        return 2
+    return 3
+
+
+def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens: int = 2,
+                    ragged_stretch: float = 0.0, tolerance: float | None = None) -> list[Break]:
+    """Choose line breaks for ``items``.
+
+    ``widths`` is the measure: a number, or a sequence giving line *i*'s width (the last entry
+    repeats). Returns one :class:`Break` per line, in order.
+    """
+    tolerance = settings.tolerance if tolerance is None else tolerance
+    # Pass 1 at the style's tolerance; pass 2 tolerates loose lines (narrow columns often need
+    # one); pass 3 accepts anything that does not overflow and is reported as an emergency.
+    result = _run(items, widths, settings, max_hyphens, ragged_stretch, tolerance, False)
+    if result is None:
+        result = _run(items, widths, settings, max_hyphens, ragged_stretch,
+                      max(tolerance, 100.0) * 20, False)
+    if result is None:
+        result = _run(items, widths, settings, max_hyphens + 1, ragged_stretch, _AWFUL, True)
+    if result is None:   # cannot happen with finite boxes; keep the promise of "never lost"
+        raise AssertionError("line breaker found no breaks")
+    return result
+
+
+def _run(items, widths, settings, max_hyphens, ragged_stretch, tolerance, emergency):
+    count = len(items)
+    # Prefix sums of width, stretch and shrink over items[:i].
+    sum_w = [0.0] * (count + 1)
+    sum_y = [0.0] * (count + 1)
+    sum_z = [0.0] * (count + 1)
+    w = y = z = 0.0
+    for index, item in enumerate(items):
+        if type(item) is not Penalty:
+            w += item.width
+            y += item.stretch
+            z += item.shrink
+        sum_w[index + 1], sum_y[index + 1], sum_z[index + 1] = w, y, z
+
+    if isinstance(widths, (int, float)):
+        line_widths = None
+        fixed_width = float(widths)
+    else:
+        line_widths = list(widths)
+        fixed_width = 0.0
+
+    line_penalty = settings.line_penalty
+    double_hyphen = settings.double_hyphen_demerits
+    final_hyphen = settings.final_hyphen_demerits
+    adjacent = settings.adjacent_demerits
+    # Badness limit expressed as a ratio limit: badness = 100 r^3.
+    max_ratio = (tolerance / 100.0) ** (1.0 / 3.0) if tolerance < _AWFUL else float("inf")
+
+    active = [_Node(-1, 0, 0, 1, 0, 0.0, None, 0.0, False)]
+    for position in range(count):
+        item = items[position]
+        kind = type(item)
+        if kind is Box:
+            continue
+        if kind is Glue:
+            if position == 0 or type(items[position - 1]) is not Box:
+                continue
+            penalty, flagged, extra = 0.0, False, 0.0
+        else:
+            penalty = item.penalty
+            if penalty >= FORBIDDEN:
+                continue
+            flagged, extra = item.flagged, item.width
+        forced = penalty <= FORCED
+
+        best: dict[tuple[int, int], tuple[float, _Node, float]] = {}
+        survivors = []
+        for node in active:
+            start = node.start
+            natural = sum_w[position] - sum_w[start] + extra
+            if line_widths is None:
+                width = fixed_width
+            else:
+                width = line_widths[min(node.line, len(line_widths) - 1)]
+            if natural < width:
+                stretch = sum_y[position] - sum_y[start] + ragged_stretch
+                ratio = (width - natural) / stretch if stretch > 0 else float("inf")
+            elif natural > width:
+                shrink = sum_z[position] - sum_z[start]
+                ratio = (width - natural) / shrink if shrink > 0 else float("-inf")
+            else:
+                ratio = 0.0
+            if ratio >= -1.0 and not forced:
+                survivors.append(node)
+            # An overfull line is never chosen, except a lone item in the emergency pass.
+            if ratio < -1.0 and not (emergency and position - node.start <= 1):
+                continue
+            if ratio > max_ratio:
+                continue
+            if flagged and node.hyphens >= max_hyphens:
+                continue
+            if forced and node.flagged and not emergency:
+                continue   # no hyphen on a paragraph's next-to-last line
+            badness = 100.0 * abs(ratio) ** 3 if ratio != float("inf") else _AWFUL
+            if badness > _AWFUL:
+                badness = _AWFUL
+            if penalty >= 0:
+                demerits = (line_penalty + badness) ** 2 + penalty * penalty
+            elif penalty > FORCED:
+                demerits = (line_penalty + badness) ** 2 - penalty * penalty
+            else:
+                demerits = (line_penalty + badness) ** 2
+            if flagged and node.flagged:
+                demerits += double_hyphen
+            if forced and node.flagged:
+                demerits += final_hyphen
+            fitness = _fitness(ratio)
+            if abs(fitness - node.fitness) > 1:
+                demerits += adjacent
+            total = node.demerits + demerits
+            hyphens = node.hyphens + 1 if flagged else 0
+            key = (fitness, hyphens)
+            held = best.get(key)
+            if held is None or total < held[0]:
+                best[key] = (total, node, ratio)
+        active = survivors
+        if best:
+            start = _next_start(items, position, forced)
+            for (fitness, hyphens), (total, node, ratio) in sorted(best.items()):
+                active.append(_Node(position, start, node.line + 1, fitness, hyphens, total,
+                                    node, ratio, flagged))
+        if not active:
+            return None
+    finals = [node for node in active if node.position == count - 1]
+    if not finals:
+        return None
+    chosen = min(finals, key=lambda node: node.demerits)
+    breaks: list[Break] = []
+    node = chosen
+    while node.previous is not None:
+        breaks.append(Break(node.previous.start, node.position, node.ratio, node.flagged,
+                            emergency))
+        node = node.previous
+    breaks.reverse()
+    return breaks
+
+
+def _next_start(items: list, position: int, forced: bool) -> int:
+    """The first item of the line after a break at ``position``: discardable glue and
+    penalties after a break are dropped, as in TeX."""
+    index = position + 1
+    count = len(items)
+    while index < count:
+        kind = type(items[index])
+        if kind is Box:
+            break
+        if kind is Penalty and items[index].penalty <= FORCED:
+            break
+        index += 1
+    return index

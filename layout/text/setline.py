@@ -1,0 +1,133 @@
+"""Stage 3a (text): items + breaks → set lines: glyph runs with the spacing that justifies them.
+
+A :class:`SetLine` is what the renderer draws for one line: runs of (face, size, text) drawn one
+after another from ``x_offset``, with PDF character spacing (Tc), word spacing (Tw, applied to
+each U+0020) and horizontal scaling (Tz) for the whole line. Those three are solved here so the
+line ends exactly on the measure:  Tz · (Σ advances + Tc · (glyphs − 1) + Tw · spaces) = measure.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..stylesheet.types import Align, Justification
+from .items import Box, Glue, Penalty
+from .linebreak import Break
+
+
+@dataclass(frozen=True)
+class SetLine:
+    runs: tuple[tuple, ...]      # (FontFace, size, text)
+    width: float                 # the width the line occupies once drawn
+    measure: float
+    x_offset: float = 0.0
+    char_space: float = 0.0      # Tc, points
+    word_space: float = 0.0      # Tw, points, added to each U+0020
+    h_scale: float = 1.0         # Tz / 100
+    ratio: float = 0.0           # Knuth–Plass adjustment ratio, for reports
+    hyphenated: bool = False
+    justified: bool = False
+    last: bool = False           # the last line of its paragraph
+    emergency: bool = False
+
+    @property
+    def text(self) -> str:
+        return "".join(run[2] for run in self.runs)
+
+
+def set_lines(items: list, breaks: list[Break], measure, align: Align,
+              justification: Justification, tracking: float = 0.0) -> list[SetLine]:
+    """Turn chosen breaks into :class:`SetLine` objects (``measure`` as in break_paragraph)."""
+    lines: list[SetLine] = []
+    for number, brk in enumerate(breaks):
+        width = measure if isinstance(measure, (int, float)) else \
+            measure[min(number, len(measure) - 1)]
+        last = number == len(breaks) - 1
+        lines.append(_set_line(items, brk, float(width), align, justification, tracking, last))
+    return lines
+
+
+def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
+              tracking: float, last: bool) -> SetLine:
+    runs: list[list] = []
+    spaces = 0
+    glyphs = 0
+    advance = 0.0            # natural advance of everything drawn, spaces at the face's width
+    box_stretch = glue_stretch = box_shrink = glue_shrink = 0.0
+    end = brk.position
+    for index in range(brk.start, end):
+        item = items[index]
+        kind = type(item)
+        if kind is Box:
+            for face, size, text in item.runs:
+                _append(runs, face, size, text)
+                glyphs += len(text)
+                advance += face.advance(text) * size / 1000.0
+            box_stretch += item.stretch
+            box_shrink += item.shrink
+        elif kind is Glue:
+            if item.face is None:
+                continue          # paragraph-filling glue
+            _append(runs, item.face, item.size, " ")
+            spaces += 1
+            glyphs += 1
+            advance += item.face.advance(" ") * item.size / 1000.0
+            glue_stretch += item.stretch
+            glue_shrink += item.shrink
+    closing = items[end]
+    if type(closing) is Penalty and closing.flagged and closing.runs:
+        for face, size, text in closing.runs:
+            _append(runs, face, size, text)
+            glyphs += len(text)
+            advance += face.advance(text) * size / 1000.0
+    # Drop a trailing space (a line never ends in one) — defensive, breaks skip glue.
+    while runs and runs[-1][2].endswith(" ") and spaces:
+        runs[-1][2] = runs[-1][2][:-1]
+        spaces -= 1
+        glyphs -= 1
+        advance -= runs[-1][0].advance(" ") * runs[-1][1] / 1000.0
+        if not runs[-1][2]:
+            runs.pop()
+    frozen = tuple((face, size, text) for face, size, text in runs)
+    natural = advance + tracking * max(glyphs - 1, 0)
+    ratio = brk.ratio
+    # A paragraph's last line is set at natural spacing, unless it must shrink to fit.
+    justified = align is Align.JUSTIFY and (not last or ratio < 0)
+    if not justified:
+        char_space = tracking
+        width = natural
+        offset = {Align.RIGHT: measure - width, Align.CENTER: (measure - width) / 2}.get(align, 0.0)
+        return SetLine(frozen, width, measure, max(offset, 0.0), char_space, 0.0, 1.0,
+                       ratio, brk.flagged, False, last, brk.emergency)
+    # Justified: letter-spacing and scaling follow the ratio up to their limits (even texture),
+    # word spaces take whatever remains, so the line meets the measure exactly.
+    lever = max(-1.0, min(1.0, ratio))
+    if lever >= 0:
+        char_space = tracking + lever * j.letter_space_max * _line_size(frozen)
+        scale = 1.0 + lever * (j.glyph_scale_max - 1.0)
+    else:
+        char_space = tracking + lever * -j.letter_space_min * _line_size(frozen)
+        scale = 1.0 + lever * (1.0 - j.glyph_scale_min)
+    if spaces:
+        word_space = (measure / scale - advance - char_space * (glyphs - 1)) / spaces
+    else:
+        word_space = 0.0
+        # No space to absorb the rest: solve letter-spacing alone, within its limits.
+        if glyphs > 1:
+            needed = (measure / scale - advance) / (glyphs - 1)
+            low = tracking + j.letter_space_min * _line_size(frozen)
+            high = tracking + j.letter_space_max * _line_size(frozen)
+            char_space = max(low, min(high, needed))
+    width = scale * (advance + char_space * max(glyphs - 1, 0) + word_space * spaces)
+    return SetLine(frozen, width, measure, 0.0, char_space, word_space, scale, ratio,
+                   brk.flagged, True, last, brk.emergency)
+
+
+def _append(runs: list[list], face, size: float, text: str) -> None:
+    if runs and runs[-1][0] is face and runs[-1][1] == size:
+        runs[-1][2] += text
+    else:
+        runs.append([face, size, text])
+
+
+def _line_size(runs) -> float:
+    return runs[0][1] if runs else 0.0
