@@ -75,13 +75,26 @@ class GalleyComposer:
             rank = max(rank, 4)
         return rank
 
+    def headline_style(self, article: Article, columns: int):
+        """The headline style by rank and width, one size smaller while the head would take
+        more than three lines (four in one column)."""
+        width = self.blocks.column_span(columns)
+        limit = 4 if columns == 1 else 3
+        rank = self.headline_rank(article, columns)
+        while True:
+            style = self.sheet.headline(rank)
+            lines = self.typesetter.set(article.headline, style, width, lang=article.lang,
+                                        balanced=True)
+            if len(lines) <= limit or rank >= len(self.sheet.headlines):
+                return style
+            rank += 1
+
     def header(self, article: Article, columns: int) -> Block:
         styles = self.sheet.styles
         byline = [article.byline] if article.byline else []
         if article.email:
             byline.append(article.email)
-        parts = [([article.headline], self.sheet.headline(self.headline_rank(article, columns)),
-                  "headline", True),
+        parts = [([article.headline], self.headline_style(article, columns), "headline", True),
                  (list(article.deck), styles["deck"], "deck", True),
                  ([" · ".join(byline)] if byline else [], styles["byline"], "byline", False)]
         gap = self.sheet.spacing.headline_gap_lines * self.pitch + self.pitch / 3

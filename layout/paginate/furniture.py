@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import replace
 
 from ..compose.blocks import CAP_HEIGHT
@@ -18,40 +19,46 @@ def long_date(date: dt.date, lang: str) -> str:
     return f"{date.strftime('%A')}, {date.strftime('%B')} {date.day}, {date.year}"
 
 
-def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> list:
-    """Draws for the masthead, in absolute coordinates at the top of the content area."""
+def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tuple[list, int]:
+    """Draws for the masthead (absolute coordinates, top of the content area) and the whole
+    grid lines it takes. The title is set on one line: its size shrinks until it fits."""
     page = sheet.page
     styles = sheet.styles
     left = page.margin_inside
     width = page.content_width
     top = page.height - page.margin_top
-    draws: list = []
     title_style = styles["masthead"]
-    lines = typesetter.set(edition.title, title_style, width, lang=edition.lang, balanced=False)
-    baseline = top - title_style.size * CAP_HEIGHT - 2
-    for line in lines[:2]:
+    lines = typesetter.set(edition.title, title_style, width, lang=edition.lang)
+    while len(lines) > 1 and title_style.size > 12:
+        factor = 0.92
+        title_style = replace(title_style, size=title_style.size * factor,
+                              leading=title_style.leading * factor)
+        lines = typesetter.set(edition.title, title_style, width, lang=edition.lang)
+    draws: list = []
+    baseline = top - title_style.size * CAP_HEIGHT
+    for line in lines:
         draws.append(TextDraw(left + line.x_offset, baseline, line, title_style.color, "masthead"))
-        baseline -= title_style.leading
-    bottom_of_rows = top - sheet.furniture.masthead_lines * page.baseline
     rule = sheet.rules.masthead
     dateline_style = styles["dateline"]
     info = [long_date(edition.date, edition.lang)]
     if edition.issue is not None:
-        info.append(("제 {} 호" if edition.lang == "ko" else "No. {}").format(edition.issue))
+        info.append(("제{}호" if edition.lang == "ko" else "No. {}").format(edition.issue))
     if sheet.furniture.tagline:
         info.append(sheet.furniture.tagline)
     text = "  ·  ".join(info)
-    date_lines = typesetter.set(text, dateline_style, width, lang=edition.lang)
-    date_baseline = bottom_of_rows + page.baseline * 0.9
+    date_lines = typesetter.set(text, _with_align(dateline_style, Align.CENTER), width,
+                                lang=edition.lang)
+    y_rule = baseline - title_style.size * 0.3 - 4
+    date_baseline = y_rule - dateline_style.leading
+    y_low = date_baseline - dateline_style.size * 0.6
     if rule.width:
-        y_rule = date_baseline + dateline_style.size + 2
         draws.append(RuleDraw(left, y_rule, left + width, y_rule, rule.width, rule.color))
-        y_low = bottom_of_rows + page.baseline * 0.35
         draws.append(RuleDraw(left, y_low, left + width, y_low, rule.width / 2, rule.color))
     for line in date_lines[:1]:
         draws.append(TextDraw(left + line.x_offset, date_baseline, line, dateline_style.color,
                               "dateline"))
-    return draws
+    rows = math.ceil((top - y_low) / page.baseline + 0.5)
+    return draws, max(rows, sheet.furniture.masthead_lines)
 
 
 def folio(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, number: int,

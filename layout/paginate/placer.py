@@ -26,7 +26,8 @@ from ..text.paragraph import Typesetter
 from .furniture import folio, masthead
 from .pages import ArticleBox, Jump, PageLayout, Pagination
 
-LOOKAHEAD = 3   # stories tried after one that does not fit, before a page is closed
+LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
+JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Paginator:
         self.part_pages: dict[tuple[str, int], int] = {}
         self.jumps: list[Jump] = []
         self.outline: list[tuple[str, str, int, float]] = []
+        self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -98,39 +100,35 @@ class Paginator:
     def run(self) -> list[PageLayout]:
         pages: list[PageLayout] = []
         pending = [_Work(article) for article in self.edition.articles]
-        masthead_rows = self.sheet.furniture.masthead_lines
+        masthead_rows = self.masthead_rows
         while pending:
             number = len(pages) + 1
             state = _Page(number, self.sheet, masthead_rows if number == 1 else 0)
             if number == 1:
-                state.layout.draws.extend(masthead(self.edition, self.sheet, self.typesetter))
+                state.layout.draws.extend(self.masthead_draws)
             continuations: list[_Work] = []
-            remaining: list[_Work] = []
-            misses = 0
-            for work in pending:
-                if misses >= LOOKAHEAD:
-                    remaining.append(work)
-                    continue
-                rest = self.place(work, state, force=False)
-                if rest is False:
-                    remaining.append(work)
-                    misses += 1
-                elif rest is not None:
+            while pending:
+                # 1. The first story (within a short look-ahead) that fits whole somewhere.
+                for index, work in enumerate(pending[:LOOKAHEAD]):
+                    if self.place(work, state, whole=True) is None:
+                        del pending[index]
+                        break
+                else:
+                    # 2. Nothing fits whole: start the next story in the best gap and jump it.
+                    rest = self.place(pending[0], state, whole=False,
+                                      force=not state.layout.articles)
+                    if rest is False:
+                        break
+                    pending.pop(0)
                     continuations.append(rest)
             if not state.layout.articles:
-                # Nothing fitted on an empty page: place the first story however it can go.
-                work = remaining.pop(0)
-                rest = self.place(work, state, force=True)
-                if rest is False:
-                    raise LayoutError("the headline block is taller than a page",
-                                      file=work.article.file, key="headline")
-                if rest is not None:
-                    continuations.append(rest)
+                raise LayoutError("the headline block is taller than a page",
+                                  file=pending[0].article.file, key="headline")
             state.layout.section = self._section(state)
             state.layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
                                             state.layout.section))
             pages.append(state.layout)
-            pending = continuations + remaining
+            pending = continuations + pending
         self._resolve_jump_lines(pages)
         return pages
 
@@ -143,109 +141,117 @@ class Paginator:
         return ""
 
     # -- one module --------------------------------------------------------------------------
-    def _choose_spot(self, state: _Page, widths: list[int], need) -> tuple[int, int] | None:
+    def _widths(self, work: _Work, force: bool) -> list[int]:
+        """Module widths to try, the story's natural width first."""
+        if force:
+            return list(range(self.columns, 0, -1))
+        natural = work.columns or self.natural_columns(work.article)
+        widths = [natural, natural + 1, natural - 1]
+        return [w for w in widths if 1 <= w <= self.columns]
+
+    def _parts(self, work: _Work, width: int):
+        """Header block, photo block and photo width for ``work`` at ``width`` columns."""
+        article = work.article
+        if work.part > 0:
+            return self.composer.jump_header(article, width, work.from_page or 1), None, 0
+        header = self.composer.header(article, width)
+        photo, photo_columns = self.composer.photo(article, width, self.content_height)
+        return header, photo, photo_columns
+
+    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False):
+        """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
+        as much as fits in the best gap. Returns False if it cannot go on this page, None if
+        it was placed whole, or the work that continues it on a later page."""
+        article = work.article
+        flow = self.composer.body(article)
+        remaining_rows = sum(item.rows for item in flow[work.start:])
+        min_lines = self.sheet.spacing.min_body_lines
         best = None
-        for preference, width in enumerate(widths):
+        for preference, width in enumerate(self._widths(work, force)):
+            header, photo, photo_columns = self._parts(work, width)
+            reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
+                        for c in range(width)]
+            head_rows = header.rows
+            if whole:
+                body = balanced_height(flow, work.start, width, reserved, state.rows)
+                if body is None:
+                    continue
+                need = head_rows + body
+            else:
+                # A part worth jumping: a few inches of text, never a stub on either side.
+                need = head_rows + max(reserved) + min(max(min_lines, JUMP_MIN_ROWS),
+                                                       remaining_rows) + 1
             for column in range(0, self.columns - width + 1):
                 span = state.skyline[column:column + width]
                 top = max(span)
-                if state.rows - top < need(width):
+                if state.rows - top < need:
                     continue
                 waste = sum(top - row for row in span)
                 key = (top + waste, preference, column)
                 if best is None or key < best[0]:
-                    best = (key, width, column)
-        return None if best is None else (best[1], best[2])
-
-    def place(self, work: _Work, state: _Page, *, force: bool):
-        """Place ``work`` on the page. Returns False if it does not fit, None if it was placed
-        whole, or the work that continues it on a later page."""
-        article = work.article
-        composer = self.composer
-        min_lines = self.sheet.spacing.min_body_lines
-        natural = work.columns or self.natural_columns(article)
-        widths = [w for w in range(natural, 0, -1)][:3] if not force else \
-            list(range(self.columns, 0, -1))
-        continuation = work.part > 0
-        with_photo = not continuation and bool(article.figures)
-        headers = {}
-
-        def header_rows(width: int) -> int:
-            if width not in headers:
-                if continuation:
-                    block = composer.jump_header(article, width, work.from_page or 1)
-                else:
-                    block = composer.header(article, width)
-                photo, photo_columns = (composer.photo(article, width, self.content_height)
-                                        if with_photo else (None, 0))
-                headers[width] = (block, photo, photo_columns)
-            block, photo, photo_columns = headers[width]
-            photo_rows = photo.rows if photo is not None else 0
-            return block.rows + photo_rows + min(min_lines, self._flow_rows(article, work))
-
-        spot = self._choose_spot(state, widths, header_rows)
-        if spot is None:
+                    best = (key, width, column, header, photo, photo_columns, reserved)
+        if best is None:
             return False
-        width, column = spot
-        header, photo, photo_columns = headers[width]
-        flow = composer.body(article)
-        top = state.skyline[column]
+        _, width, column, header, photo, photo_columns, reserved = best
         top = max(state.skyline[column:column + width])
         free = state.rows - top - header.rows
-        reserved = [photo.rows if (photo is not None and c < photo_columns) else 0
-                    for c in range(width)]
-        height = balanced_height(flow, work.start, width, reserved, free,
-                                 widows=2, orphans=2)
+        height = balanced_height(flow, work.start, width, reserved, free)
         jumped = height is None
         if jumped:
             capacities = [free - reserved[c] for c in range(width)]
             capacities[-1] -= 1          # the "Continued on page N" line
             fills, stop = fill(flow, work.start, capacities)
             height = free
+            if stop == work.start or (not force and len(flow) - stop < 1):
+                return False
         else:
             fills, stop = fill(flow, work.start, [height - r for r in reserved])
-        if jumped and stop == work.start:
-            return False
+        self._draw_module(work, state, column, width, top, header, photo, photo_columns,
+                          reserved, fills, flow, height, jumped)
+        if stop >= len(flow):
+            return None
+        return _Work(article, stop, work.part + 1, state.layout.number, width)
+
+    def _draw_module(self, work, state, column, width, top, header, photo, photo_columns,
+                     reserved, fills, flow, height, jumped) -> None:
+        article = work.article
         layout = state.layout
-        part_id = (article.id, work.part)
-        self.part_pages[part_id] = layout.number
+        self.part_pages[(article.id, work.part)] = layout.number
         if article.id not in layout.articles:
             layout.articles.append(article.id)
+        page = self.sheet.page
         x0 = self.x_of(column)
-        span_width = self.x_of(column + width - 1) + self.sheet.page.column_width - x0
+        span_width = self.x_of(column + width - 1) + page.column_width - x0
         y_top = self.y_of(top)
         layout.draws.extend(place(header.draws, x0, y_top))
         layout.boxes.append(ArticleBox(article.id, work.part, "headline", x0,
                                        y_top - header.rows * self.pitch, span_width,
                                        header.rows * self.pitch))
-        if not continuation:
+        if work.part == 0:
             self.outline.append((article.id, article.headline, layout.number, y_top))
         body_top = top + header.rows
         if photo is not None:
-            layout.draws.extend(place(photo.draws, x0, self.y_of(body_top)))
-            photo_width = self.x_of(column + photo_columns - 1) + self.sheet.page.column_width - x0
-            layout.boxes.append(ArticleBox(article.id, work.part, "photo", x0,
-                                           self.y_of(body_top + photo.rows), photo_width,
-                                           photo.rows * self.pitch))
+            photo_x = self.x_of(column + width - photo_columns)
+            layout.draws.extend(place(photo.draws, photo_x, self.y_of(body_top)))
+            layout.boxes.append(ArticleBox(article.id, work.part, "photo", photo_x,
+                                           self.y_of(body_top + photo.rows),
+                                           x0 + span_width - photo_x, photo.rows * self.pitch))
         last_x, last_row = x0, body_top
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
-            row = body_top + reserved[offset]
-            first_row = row
+            row = first_row = body_top + reserved[offset]
             for item in flow[column_fill.start:column_fill.stop]:
                 layout.draws.extend(place(item.draws, x, self.y_of(row)))
                 row += item.rows
             if column_fill.stop > column_fill.start:
                 layout.boxes.append(ArticleBox(article.id, work.part, "body", x, self.y_of(row),
-                                               self.sheet.page.column_width,
-                                               (row - first_row) * self.pitch))
-                layout.rows_used += row - first_row
+                                               page.column_width, (row - first_row) * self.pitch))
                 last_x, last_row = x, row
-        module_rows = header.rows + height
         if jumped:
             self.pending_jump_lines.append(_PendingJumpLine(article, work.part, layout.number,
                                                             last_x, self.y_of(last_row)))
-        bottom = top + module_rows
+        bottom = top + header.rows + height
+        layout.rows_used += (bottom - top) * width
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.rows and rule.width:
@@ -253,13 +259,6 @@ class Paginator:
             layout.draws.append(RuleDraw(x0, y, x0 + span_width, y, rule.width, rule.color))
         for c in range(column, column + width):
             state.skyline[c] = min(state.rows, bottom + gap)
-        if stop >= len(flow):
-            return None
-        return _Work(article, stop, work.part + 1, layout.number, width)
-
-    def _flow_rows(self, article: Article, work: _Work) -> int:
-        flow = self.composer.body(article)
-        return sum(item.rows for item in flow[work.start:])
 
     # -- jumps -------------------------------------------------------------------------------
     def _resolve_jump_lines(self, pages: list[PageLayout]) -> None:

@@ -33,7 +33,7 @@ def load_edition(folder: Path | str) -> Edition:
                           hint="give the edition folder holding edition.yaml and articles/")
     errors: list[LayoutError] = []
     diagnostics: list[Diagnostic] = []
-    meta = read_edition_file(folder, errors)
+    meta = read_edition_file(folder, errors, diagnostics)
     paths = find_articles(folder, errors, diagnostics)
     defaults = EditionDefaults(root=folder, lang=meta.lang, copyright=meta.copyright)
     articles: dict[Path, Article] = {}

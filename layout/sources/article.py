@@ -70,6 +70,7 @@ def read_article(path: Path, defaults: EditionDefaults) -> tuple[Article, list[D
         body = read_markdown(split.body, split.body_first_line, cleaner, file)
         blocks, extra_images = body.blocks, body.images
         diagnostics += body.diagnostics
+        errors += body.errors
     else:
         guessed = read_plaintext(split.body, split.body_first_line, meta, cleaner, file)
         blocks, extra_images = guessed.blocks, []

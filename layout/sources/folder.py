@@ -16,7 +16,7 @@ from ..errors import Diagnostic, LayoutError
 from ..model import Article
 from .article import SUFFIXES
 from .fields import Fields, did_you_mean
-from .text import decode
+from .text import Cleaner, decode
 from .yamlfile import MAX_BYTES, load_yaml
 
 EDITION_FILE = "edition.yaml"
@@ -47,8 +47,9 @@ class EditionMeta:
     listed: tuple[ListedArticle, ...] | None = None
 
 
-def read_edition_file(folder: Path, errors: list[LayoutError]) -> EditionMeta:
-    """Read ``folder/edition.yaml``; problems go to ``errors``."""
+def read_edition_file(folder: Path, errors: list[LayoutError],
+                      diagnostics: list[Diagnostic]) -> EditionMeta:
+    """Read ``folder/edition.yaml``; problems go to ``errors``, notes to ``diagnostics``."""
     path = folder / EDITION_FILE
     file = str(path)
     if not path.is_file():
@@ -60,7 +61,8 @@ def read_edition_file(folder: Path, errors: list[LayoutError]) -> EditionMeta:
         if path.stat().st_size > MAX_BYTES:
             errors.append(LayoutError("file too big to be an edition description", file=file))
             return EditionMeta(file)
-        text, _ = decode(path.read_bytes(), file)
+        text, notes = decode(path.read_bytes(), file)
+        diagnostics.extend(notes)
         doc = load_yaml(text, file)
     except OSError as error:
         errors.append(LayoutError(f"cannot read the file ({error.strerror or error})", file=file))
@@ -81,16 +83,22 @@ def read_edition_file(folder: Path, errors: list[LayoutError]) -> EditionMeta:
                 continue
             listed.append(ListedArticle(name.strip(), doc.line(key_path), f"articles[{index}]"))
         listed = tuple(listed)
-    title = fields.text("title", required=True)
-    return EditionMeta(
-        file=file, title=title.strip() if title else None,
+    cleaner = Cleaner()
+    title = cleaner.clean(fields.text("title", required=True) or "")
+    if "title" in fields.mapping and fields.mapping["title"] is not None and not title \
+            and not any(error.key == "title" for error in errors):
+        errors.append(doc.error(("title",), "must not be empty"))
+    meta = EditionMeta(
+        file=file, title=title or None,
         date=fields.date("date", required=True),
         issue=fields.integer("issue", minimum=0),
         style=fields.text("style"),
         lang=fields.lang("lang") or "en",
-        copyright=fields.text("copyright") or "",
+        copyright=cleaner.clean(fields.text("copyright") or ""),
         listed=listed,
     )
+    diagnostics.extend(cleaner.diagnostics(file))
+    return meta
 
 
 def find_articles(folder: Path, errors: list[LayoutError],
@@ -105,11 +113,18 @@ def find_articles(folder: Path, errors: list[LayoutError],
         return []
     found: list[Path] = []
     by_id: dict[str, Path] = {}
-    for path in sorted(articles.iterdir(), key=lambda p: p.name):
+    try:
+        entries = sorted(articles.iterdir(), key=lambda p: p.name)
+    except OSError as error:
+        errors.append(LayoutError(f"cannot list the folder ({error.strerror or error})",
+                                  file=str(articles)))
+        return []
+    for path in entries:
         if path.name.startswith("."):
             continue
         if not path.is_file() or path.suffix.lower() not in SUFFIXES:
-            diagnostics.append(Diagnostic("guess", "skipped: not a .md or .txt article", str(path)))
+            diagnostics.append(Diagnostic("skipped", "not a .md or .txt article; ignored",
+                                          str(path)))
             continue
         if path.stem in by_id:
             errors.append(LayoutError(

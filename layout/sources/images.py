@@ -49,18 +49,22 @@ def probe_image(path: str | Path, *, root: Path, referenced_from: Path | str,
             or PureWindowsPath(written).drive:
         raise fail("is an absolute path", "write the path relative to the edition folder, "
                                           "e.g. images/photo.jpg")
-    root_resolved = root.resolve()
     candidate = root / written
-    resolved = candidate.resolve()
+    try:
+        root_resolved = root.resolve()
+        resolved = candidate.resolve()
+        exists, is_file = resolved.exists(), resolved.is_file()
+    except (OSError, RuntimeError, ValueError) as error:   # symlink loop, NUL in the name
+        raise fail(f"cannot be resolved ({error})") from None
     if not resolved.is_relative_to(root_resolved):
         if ".." in PurePosixPath(written).parts:
             raise fail("leaves the edition folder (..)",
                        "copy the photo into the edition's images/ folder")
         raise fail(f"is a link to {resolved}, outside the edition folder",
                    "copy the photo into the edition's images/ folder")
-    if not resolved.exists():
+    if not exists:
         raise fail("no such file", _similar_names(candidate, root))
-    if not resolved.is_file():
+    if not is_file:
         raise fail("is not a file")
     try:
         info, diagnostics = _decode(resolved)
@@ -93,7 +97,7 @@ def _decode(path: Path) -> tuple[ImageInfo, list[Diagnostic]]:
                 frames = getattr(image, "n_frames", 1)
                 orientation = _orientation(image)
                 dpi = _dpi(image.info.get("dpi"))
-                if image_format == "JPEG":
+                if image_format in ("JPEG", "MPO"):   # MPO: a JPEG with more pictures after it
                     # Decode at 1/8 scale: DCT scaling still reads every byte, so truncation
                     # and corruption are found at a fraction of the cost.
                     image.draft(mode, (max(1, stored_width // 8), max(1, stored_height // 8)))

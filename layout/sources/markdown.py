@@ -16,18 +16,25 @@ and a diagnostic says so.
 """
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, LayoutError
 from ..model import Block, BlockKind, Span
 from .frontmatter import ImageRef
 from .text import Cleaner, is_blank
 
-_PARSER = MarkdownIt("commonmark", {"html": False}).disable(
+# markdown-it silently skips whatever is nested deeper than ``maxNesting``; the word check in
+# ``read_markdown`` turns that (and any other loss) into an error.
+_PARSER = MarkdownIt("commonmark", {"html": False, "maxNesting": 50}).disable(
     ["html_block", "html_inline", "autolink", "reference"])
+
+_WORD = re.compile(r"[^\W_]+")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 @dataclass
@@ -35,6 +42,9 @@ class MarkdownBody:
     blocks: list[Block] = field(default_factory=list)
     images: list[ImageRef] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    errors: list[LayoutError] = field(default_factory=list)
+    #: Source text printed elsewhere or on purpose not printed: link targets, fence info.
+    accounted: list[str] = field(default_factory=list)
 
 
 def read_markdown(lines: list[str], first_line: int, cleaner: Cleaner, file: str) -> MarkdownBody:
@@ -44,7 +54,34 @@ def read_markdown(lines: list[str], first_line: int, cleaner: Cleaner, file: str
     empty first, so that they separate paragraphs as the author saw them do.
     """
     source = "\n".join("" if is_blank(line) else line for line in lines)
-    return _BlockWalker(first_line, cleaner, file).walk(_PARSER.parse(source))
+    body = _BlockWalker(first_line, cleaner, file).walk(_PARSER.parse(source))
+    lost = _lost_words(source, body)
+    if lost:
+        number = next((first_line + index for index, line in enumerate(lines)
+                       if lost[0] in line), first_line)
+        body.errors.append(LayoutError(
+            f"{len(lost)} word(s) would be lost in Markdown parsing, e.g. "
+            + ", ".join(f'"{word}"' for word in lost[:5]), file=file, line=number,
+            hint="simplify the Markdown here (very deep nesting of > or lists is not supported)"))
+    return body
+
+
+def _lost_words(source: str, body: MarkdownBody) -> list[str]:
+    """Words of ``source`` that appear nowhere in the result — the "no word lost" check.
+
+    Compared as sets of letter/digit runs, after removing entity references (``&amp;``), so
+    markup and escapes do not count; the order of first appearance is kept for the message.
+    """
+    printed = " ".join([block.text + " " + block.label for block in body.blocks]
+                       + [image.caption + " " + image.file for image in body.images]
+                       + body.accounted)
+    seen = set(_WORD.findall(unicodedata.normalize("NFC", printed)))
+    lost = []
+    for word in _WORD.findall(_ENTITY.sub(" ", source)):
+        if word not in seen:
+            seen.add(word)
+            lost.append(word)
+    return lost
 
 
 @dataclass
@@ -83,6 +120,7 @@ class _BlockWalker:
             elif token.type == "inline":
                 self._add(kind, self._spans(token), token)
             elif token.type in ("code_block", "fence", "html_block"):
+                self.body.accounted.append(token.info)
                 self._add(BlockKind.PARAGRAPH, [Span(token.content)], token)
         return self.body
 
@@ -129,6 +167,7 @@ class _BlockWalker:
                 bold -= 1
             elif child.type == "link_open":
                 link_href, link_text = str(child.attrGet("href") or ""), []
+                self.body.accounted += [link_href, str(child.attrGet("title") or "")]
             elif child.type == "link_close":
                 shown = _link_suffix(link_href or "", "".join(link_text))
                 link_href = None
@@ -143,6 +182,7 @@ class _BlockWalker:
     def _image(self, image: Token, inline: Token, put) -> None:
         src = str(image.attrGet("src") or "")
         alt = image.content
+        self.body.accounted += [src, str(image.attrGet("title") or "")]
         line = self._line(inline)
         if "://" in src or src.startswith("data:"):
             if alt:

@@ -1,7 +1,7 @@
-"""Stage 1: the lines of a ``.txt`` article copied from a news web page in → headline, deck,
-byline, e-mail, copyright and body blocks out, with every guess recorded as a diagnostic.
+"""Stage 1: a ``.txt`` web copy's lines in → headline, deck, byline, copyright, body blocks out.
 
-The page is read top to bottom as::
+Every guess is recorded as a diagnostic (kind ``guess``) naming the file and line. The page is
+read top to bottom as::
 
     navigation   short lines without sentence punctuation ("Home", "News > Defense")  → dropped
     headline     the first longer line
@@ -10,7 +10,9 @@ The page is read top to bottom as::
     tail         from the first byline, copyright or trailing-list line ("Related articles")
 
 Nothing of the body is dropped: a line is only dropped when it sits in the navigation, the top
-matter or after a trailing-list header, and every dropped line is quoted in a diagnostic. Body
+matter or the tail, is not body-like there (or follows a trailing-list header), and every dropped
+line is quoted in a diagnostic. Lines are joined into one paragraph only in text that looks
+hard-wrapped (see ``_looks_hard_wrapped``); otherwise each line is a paragraph. Body
 text that follows the byline or copyright (an editor's note) is kept. Front-matter keys, when
 given, replace the guesses: with a ``headline`` given, nothing at the top is guessed at all.
 Photo captions cannot be attached to a photo (a .txt has none), so caption-like lines stay body
@@ -28,8 +30,10 @@ from .text import Cleaner, display_width, is_blank, is_hangul
 
 #: Longest line taken as a subhead inside the body (cells).
 SUBHEAD_WIDTH = 60
-#: Consecutive lines at least this wide that do not end a sentence are joined (hard-wrapped).
+#: In hard-wrapped text, a line at least this wide that does not end a sentence continues on
+#: the next line; hard-wrapped text has no line wider than WRAPPED_MAX_WIDTH.
 WRAPPED_WIDTH = 50
+WRAPPED_MAX_WIDTH = 110
 
 
 @dataclass
@@ -80,6 +84,21 @@ class _Reader:
             for index, text in enumerate(lines)]
         self.rows = [row if row is None or row.text else None for row in self.rows]
         self.filled: list[_Line] = [row for row in self.rows if row is not None]
+        self.hard_wrapped = self._looks_hard_wrapped()
+
+    def _looks_hard_wrapped(self) -> bool:
+        """True when the text was wrapped at a fixed width (e-mail style) rather than copied one
+        paragraph per line: no line is much wider than ~100 cells and at least three lines break
+        off mid-sentence right before another line. Only then are lines joined into paragraphs —
+        joining in one-line-per-paragraph copy would glue headlines and subheads to the body."""
+        filled = self.filled
+        if not filled or max(display_width(line.text) for line in filled) > WRAPPED_MAX_WIDTH:
+            return False
+        breaks = sum(1 for line, after in zip(filled, filled[1:])
+                     if after.number == line.number + 1
+                     and display_width(line.text) >= WRAPPED_WIDTH
+                     and not web.ends_like_sentence(line.text))
+        return breaks >= 3
 
     def guess(self, message: str, line: int | None) -> None:
         self.out.diagnostics.append(Diagnostic("guess", message, self.file, line))
@@ -108,12 +127,13 @@ class _Reader:
                 and not web.is_caption_like(filled[k].text):
             navigation.append(filled[k])
             k += 1
-        if k < len(filled) and not web.is_paragraph_like(filled[k].text):
+        if k < len(filled) and not self._starts_body(filled[k].text):
             headline = filled[k]
             k += 1
-        elif navigation:
+        elif navigation and len(navigation[-1].text.split()) >= 2 \
+                and not web.is_breadcrumb(navigation[-1].text):
             # A short headline ("Markets rally") looks like navigation: take the last short line
-            # before the body.
+            # before the body, unless it is a single word ("Login") or a breadcrumb trail.
             headline = navigation.pop()
         else:
             headline = None
@@ -134,13 +154,16 @@ class _Reader:
             text = line.text
             if self._take_byline(line):
                 pass
+            elif web.match_byline(text):
+                dropped.append(line)   # a second byline, or one the front matter replaces
             elif self.out.email is None and self.meta.email is None and web.match_email(text):
                 self.out.email = web.match_email(text)
                 self.guess(f"took line {line.number} as the e-mail address", line.number)
             elif web.is_date_line(text) or web.is_page_tool(text):
                 dropped.append(line)
             elif web.is_caption_like(text) or web.is_paragraph_like(text) \
-                    or web.ends_with_full_stop(text) or self.meta.deck is not None:
+                    or web.ends_with_full_stop(text) or self.meta.deck is not None \
+                    or (self.hard_wrapped and web.ends_with_full_stop(self._wrapped_run(k))):
                 break
             else:
                 deck.append(line)
@@ -149,9 +172,19 @@ class _Reader:
             self.out.deck = tuple(line.text for line in deck)
             self.guess(f"took {_numbers(deck)} as the deck", deck[0].number)
         if dropped:
-            self.guess(f"dropped {len(dropped)} date/page-tool line(s) between headline and "
-                       f"body: {_quote(dropped)}", dropped[0].number)
+            self.guess(f"dropped {len(dropped)} date/page-tool/extra byline line(s) between "
+                       f"headline and body: {_quote(dropped)}", dropped[0].number)
         return k
+
+    def _wrapped_run(self, k: int) -> str:
+        """Line ``k`` joined with the lines that continue it (see :meth:`_continues`), so that
+        the first lines of a hard-wrapped paragraph are not mistaken for a deck."""
+        run = [self.filled[k]]
+        for line in self.filled[k + 1:]:
+            if line.number != run[-1].number + 1 or not self._continues(run[-1], line):
+                break
+            run.append(line)
+        return " ".join(line.text for line in run)
 
     def _skip_repeated_headline(self) -> int:
         if self.filled and self.filled[0].text == " ".join(self.meta.headline.split()):
@@ -272,9 +305,16 @@ class _Reader:
             self.out.blocks.append(Block(kind, (Span(text),)))
 
     @staticmethod
-    def _continues(previous: _Line, line: _Line) -> bool:
+    def _starts_body(text: str) -> bool:
+        """Is this line, where a headline is expected, already body text? Headlines do not end
+        in a full stop; a very long line is body whatever its punctuation."""
+        width = display_width(text)
+        return (width >= web.SENTENCE_WIDTH and web.ends_with_full_stop(text)) \
+            or width >= 2 * web.PARAGRAPH_WIDTH
+
+    def _continues(self, previous: _Line, line: _Line) -> bool:
         """True when ``line`` carries on the paragraph of the line before (hard wrapping)."""
-        return display_width(previous.text) >= WRAPPED_WIDTH \
+        return self.hard_wrapped and display_width(previous.text) >= WRAPPED_WIDTH \
             and not web.ends_like_sentence(previous.text) \
             and not web.is_caption_like(line.text) and not web.is_caption_like(previous.text)
 

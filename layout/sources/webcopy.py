@@ -117,9 +117,12 @@ def is_navigation_like(line: str) -> bool:
     text = line.strip()
     if ends_like_sentence(text):
         return False
-    if display_width(text) < NAVIGATION_WIDTH:
-        return True
-    parts = [part for part in _BREADCRUMB.split(text) if part]
+    return display_width(text) < NAVIGATION_WIDTH or is_breadcrumb(text)
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A trail of short items joined by > › » or | ("News > Defense", "Home | World")."""
+    parts = [part for part in _BREADCRUMB.split(line.strip()) if part]
     return len(parts) >= 2 and all(display_width(part) < NAVIGATION_WIDTH for part in parts)
 
 

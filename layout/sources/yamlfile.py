@@ -81,12 +81,13 @@ def load_yaml(text: str, file: str, *, first_line: int = 1) -> YamlDoc:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or "syntax error"
         context = f" ({error.context})" if error.context and error.problem else ""
+        hint = ("indent with spaces; YAML does not allow tabs" if "'\\t'" in problem else
+                "check indentation, and quote text that contains ': ' or starts with a special "
+                "character such as * & ! | > ' \" % @ `")
         raise LayoutError(
             f"not valid YAML: {problem}{context}", file=file,
             line=mark.line + first_line if mark else None,
-            column=mark.column + 1 if mark else None,
-            hint="check indentation and quote text that contains ': ' or starts with a "
-                 "special character such as * & ! | > ' \" % @ `") from None
+            column=mark.column + 1 if mark else None, hint=hint) from None
     except yaml.YAMLError as error:
         raise LayoutError(f"not valid YAML: {error}", file=file, line=first_line) from None
     if root is None:

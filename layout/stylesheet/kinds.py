@@ -77,7 +77,7 @@ def number_text(value: float) -> str:
     """``12.0`` → ``12``, ``1e6`` → ``1000000``, ``0.25`` → ``0.25``: numbers as a person writes them."""
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
-    return f"{value:.6g}"
+    return f"{value:.4g}"
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,13 @@ class Limits:
     max: float | None = None
     unit: str = ""
 
-    def check(self, value: float) -> None:
+    def check(self, value: float, written: str | None = None) -> None:
+        """Raise BadValue if ``value`` is out of bounds; ``written`` is how the user wrote it."""
+        shown = self._show(value) if written is None else f"{written} (= {self._show(value)})"
         if self.min is not None and value < self.min:
-            raise BadValue(f"{self._show(value)} is too small (at least {self._show(self.min)})")
+            raise BadValue(f"{shown} is too small (at least {self._show(self.min)})")
         if self.max is not None and value > self.max:
-            raise BadValue(f"{self._show(value)} is too large (at most {self._show(self.max)})")
+            raise BadValue(f"{shown} is too large (at most {self._show(self.max)})")
 
     def _show(self, value: float) -> str:
         return number_text(value) + self.unit
@@ -138,7 +140,8 @@ class Length(Kind):
             raise BadValue(str(exc)) from None
         if not math.isfinite(value):
             raise BadValue(f"expected a finite length, got {show(raw)}")
-        Limits(self.min, self.max, "pt").check(value)
+        written = raw.strip() if isinstance(raw, str) and not raw.strip().endswith("pt") else None
+        Limits(self.min, self.max, "pt").check(value, written)
         return value
 
     def allowed(self) -> str:

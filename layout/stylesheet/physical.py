@@ -31,7 +31,6 @@ PAGE_SIZES: Mapping[str, tuple[float, float]] = {
 }
 PAGE_SIDE_MIN, PAGE_SIDE_MAX = 3 * 72.0, 60 * 72.0
 
-
 _HEX = re.compile(r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _FUNCTION = re.compile(r"^(cmyk|gray|grey)\s*\((.*)\)$", re.IGNORECASE)
 COLOR_FORMS = '"#1a1a1a", "#abc", "cmyk(0, 0, 0, 100)", "gray(20)" or a name from colors:'
@@ -51,8 +50,9 @@ class Colour(Kind):
 
     def parse(self, raw: Any, ctx: ParseContext) -> Color:
         if not isinstance(raw, str):
-            raise BadValue(f"expected a colour like {COLOR_FORMS}, got {show(raw)}",
-                           hint="put colours in quotes" if isinstance(raw, (int, float)) else None)
+            hint = ('quote hex colours: "#1a1a1a" (an unquoted # starts a YAML comment)'
+                    if raw is None else None)
+            raise BadValue(f"expected a colour like {COLOR_FORMS}, got {show(raw)}", hint=hint)
         text = raw.strip()
         if _HEX.match(text):
             digits = text[1:]
@@ -69,6 +69,8 @@ class Colour(Kind):
         hint = did_you_mean(text, names) if names else None
         if text.startswith("#"):
             hint = "write six hex digits (#1a1a1a) or three (#abc)"
+        elif _FUNCTION.match(text + ")"):   # cut at a comma: YAML flow style split it
+            hint = 'inside { } or [ ], put it in quotes: "cmyk(0, 0, 0, 100)"'
         raise BadValue(f"expected a colour like {COLOR_FORMS}, got {show(raw)}", hint=hint)
 
     def allowed(self) -> str:
@@ -156,17 +158,19 @@ class FontFile(Kind):
     label = "font file"
 
     def parse(self, raw: Any, ctx: ParseContext) -> Path:
-        if not isinstance(raw, str) or not raw.strip():
+        if not isinstance(raw, str) or not raw.strip() or "\0" in raw:
             raise BadValue(f"expected the path of a .ttf file, got {show(raw)}")
         path = Path(os.path.abspath(ctx.base_dir / raw.strip()))
+        if path.exists() and not path.is_file():   # a directory, a pipe, a device …
+            raise BadValue(f'"{raw}" is not a font file (looked at {path})')
         try:
             with path.open("rb") as handle:
                 magic = handle.read(4)
         except FileNotFoundError:
+            relative = not Path(raw.strip()).is_absolute()
             raise BadValue(f'font file not found: "{raw}" (looked for {path})',
-                           hint="paths are relative to the YAML file that names them") from None
-        except IsADirectoryError:
-            raise BadValue(f'"{raw}" is a directory, not a font file') from None
+                           hint="paths are relative to the YAML file that names them"
+                           if relative else None) from None
         except OSError as exc:
             raise BadValue(f'cannot read font file "{raw}": {exc.strerror or exc}') from None
         if magic in _REFUSED_MAGIC:

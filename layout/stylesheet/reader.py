@@ -67,11 +67,14 @@ class Problems:
         return bool(self.errors)
 
     def raise_if_any(self) -> None:
-        """Raise the one error, or :class:`LayoutErrors` for several; do nothing when clean."""
+        """Raise the one error, or :class:`LayoutErrors` for several — those in the sheet being
+        loaded first, then its ancestors', each by line; do nothing when clean."""
         if len(self.errors) == 1:
             raise self.errors[0]
         if self.errors:
-            raise LayoutErrors(self.errors)
+            root = str(self.origins.root_file)
+            raise LayoutErrors(sorted(self.errors, key=lambda e: (
+                str(e.file) != root, str(e.file), e.line or 0)))
 
 
 def read_section(section: Section, raw: Any, path: KeyPath, ctx: ParseContext,

@@ -3,7 +3,7 @@
 ``load_yaml`` composes the text with ``yaml.SafeLoader`` (never a full loader) and walks the node
 tree itself, so that it can remember where each value was written and refuse hostile input:
 
-* files over :data:`MAX_YAML_CHARS` characters;
+* texts over :data:`MAX_YAML_SIZE` characters and files over as many bytes;
 * alias "billion laughs" expansions over :data:`MAX_NODES` values, and recursive aliases;
 * nesting deeper than :data:`MAX_DEPTH`;
 * duplicate keys (PyYAML keeps the last one silently; we say so instead);
@@ -22,7 +22,7 @@ import yaml
 
 from ..errors import LayoutError
 
-MAX_YAML_CHARS = 4 * 1024 * 1024   # a style sheet or front matter is a few kB; refuse anything huge
+MAX_YAML_SIZE = 4 * 1024 * 1024    # characters of text / bytes of a file; sheets are a few kB
 MAX_NODES = 100_000                # values visited while expanding aliases
 MAX_DEPTH = 100                    # nested mappings/lists
 
@@ -93,9 +93,9 @@ def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
     An empty document gives ``Located(value=None)``. Raises LayoutError for any bad input.
     """
     file = Path(file)
-    if len(text) > MAX_YAML_CHARS:
+    if len(text) > MAX_YAML_SIZE:
         raise LayoutError(f"YAML text is {len(text):,} characters; refusing more than "
-                          f"{MAX_YAML_CHARS:,}", file=file, line=line_offset + 1 if line_offset else None)
+                          f"{MAX_YAML_SIZE:,}", file=file, line=line_offset + 1 if line_offset else None)
     try:
         loader = yaml.SafeLoader(text)   # the reader checks for forbidden characters right here
     except yaml.reader.ReaderError as exc:
@@ -123,9 +123,9 @@ def load_yaml_file(file: Path, line_offset: int = 0) -> Located:
     file = Path(file)
     try:
         size = file.stat().st_size
-        if size > MAX_YAML_CHARS * 4:   # UTF-8 needs at most 4 bytes per character
-            raise LayoutError(f"file is {size:,} bytes; refusing YAML over {MAX_YAML_CHARS:,} "
-                              "characters", file=file)
+        if size > MAX_YAML_SIZE:
+            raise LayoutError(f"file is {size:,} bytes; refusing YAML files over "
+                              f"{MAX_YAML_SIZE:,} bytes", file=file)
         data = file.read_bytes()
     except FileNotFoundError:
         raise LayoutError("file not found", file=file) from None
@@ -232,8 +232,10 @@ class _Walker:
             key = self.scalar(key_node)
             line = self.position(key_node)[0]
             if key in seen_at:
+                split = isinstance(value_node, yaml.ScalarNode) and value_node.value == ""
                 raise self.fail(f'key "{key}" appears twice (lines {seen_at[key]} and {line})',
-                                key_node, hint="delete one of them")
+                                key_node, hint='inside { }, commas split values: put values like '
+                                '"cmyk(0, 0, 0, 100)" in quotes' if split else "delete one of them")
             seen_at[key] = line
             self.positions.setdefault(path + (key,), self.position(key_node))
             result[key] = self.walk(value_node, path + (key,), depth + 1)

@@ -53,11 +53,15 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
     glyphs = 0
     advance = 0.0            # natural advance of everything drawn, spaces at the face's width
     box_stretch = glue_stretch = box_shrink = glue_shrink = 0.0
+    indent = 0.0             # an empty box opening the line: the paragraph's first-line indent
     end = brk.position
     for index in range(brk.start, end):
         item = items[index]
         kind = type(item)
         if kind is Box:
+            if not item.runs:
+                indent += item.width
+                continue
             for face, size, text in item.runs:
                 _append(runs, face, size, text)
                 glyphs += len(text)
@@ -88,6 +92,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         if not runs[-1][2]:
             runs.pop()
     frozen = tuple((face, size, text) for face, size, text in runs)
+    measure -= indent
     natural = advance + tracking * max(glyphs - 1, 0)
     ratio = brk.ratio
     # A paragraph's last line is set at natural spacing, unless it must shrink to fit.
@@ -96,7 +101,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         char_space = tracking
         width = natural
         offset = {Align.RIGHT: measure - width, Align.CENTER: (measure - width) / 2}.get(align, 0.0)
-        return SetLine(frozen, width, measure, max(offset, 0.0), char_space, 0.0, 1.0,
+        return SetLine(frozen, width, measure, indent + max(offset, 0.0), char_space, 0.0, 1.0,
                        ratio, brk.flagged, False, last, brk.emergency)
     # Justified: letter-spacing and scaling follow the ratio up to their limits (even texture),
     # word spaces take whatever remains, so the line meets the measure exactly.
@@ -118,7 +123,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             high = tracking + j.letter_space_max * _line_size(frozen)
             char_space = max(low, min(high, needed))
     width = scale * (advance + char_space * max(glyphs - 1, 0) + word_space * spaces)
-    return SetLine(frozen, width, measure, 0.0, char_space, word_space, scale, ratio,
+    return SetLine(frozen, width, measure, indent, char_space, word_space, scale, ratio,
                    brk.flagged, True, last, brk.emergency)
 
 

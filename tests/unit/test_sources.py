@@ -237,6 +237,53 @@ def test_web_copy_keeps_captions_and_text_after_the_byline(tmp_path):
     assert "s.txt:13: kept line 13" in notes
 
 
+PLAIN_TEXT_LAYOUTS = [
+    # (case, text, headline, deck, byline, body blocks as "KIND: text")
+    ("copied without blank lines", "\n".join(line for line in WEB_COPY.split("\n")
+                                              if line.strip()),
+     "Army fields counter-drone jammers at border posts",
+     ("Hand-held units arrive by June, ministry says",), "By Jane Doe",
+     ["PARAGRAPH: The Army will give every border post a hand-held drone jammer by June, the "
+      "Ministry of National Defense said on Wednesday.",
+      "PARAGRAPH: Officials said the devices can stop small drones at up to two kilometres. "
+      "They cost about $20,000 each.",
+      "PARAGRAPH: North Korean drones crossed the border in 2022 and flew over Seoul for hours.",
+      "PARAGRAPH: “We learned from that day,” a spokesman said."]),
+    ("short headline looks like navigation",
+     "Home\nMarkets rally\nStocks rose sharply on Monday as investors cheered a surprise cut in "
+     "rates.\nBy the numbers\nThe index gained 3 per cent, its biggest rise in a year.\n",
+     "Markets rally", (), "",
+     ["PARAGRAPH: Stocks rose sharply on Monday as investors cheered a surprise cut in rates.",
+      "SUBHEAD: By the numbers",
+      "PARAGRAPH: The index gained 3 per cent, its biggest rise in a year."]),
+    ("hard-wrapped at 64 columns",
+     "Seoul court rejects appeal in defense contract case\nBy Kim Min-su, Staff Reporter\n\n"
+     "The Seoul High Court on Tuesday rejected an appeal by two former\n"
+     "officials convicted of taking bribes from a defense contractor,\n"
+     "upholding their prison terms handed down by the district court.\n\n"
+     "The court said the evidence was clear and the sentences were fair\n"
+     "given the size of the bribes and the damage to public trust in\n"
+     "the procurement agency.\n",
+     "Seoul court rejects appeal in defense contract case", (),
+     "By Kim Min-su, Staff Reporter",
+     ["PARAGRAPH: The Seoul High Court on Tuesday rejected an appeal by two former officials "
+      "convicted of taking bribes from a defense contractor, upholding their prison terms "
+      "handed down by the district court.",
+      "PARAGRAPH: The court said the evidence was clear and the sentences were fair given the "
+      "size of the bribes and the damage to public trust in the procurement agency."]),
+]
+
+
+@pytest.mark.parametrize("text, headline, deck, byline, blocks",
+                         [case[1:] for case in PLAIN_TEXT_LAYOUTS],
+                         ids=[case[0] for case in PLAIN_TEXT_LAYOUTS])
+def test_plain_text_layouts(tmp_path, text, headline, deck, byline, blocks):
+    root = make_edition(tmp_path / "ed", {"s.txt": text})
+    (article,) = load_edition(root).articles
+    assert (article.headline, article.deck, article.byline) == (headline, deck, byline)
+    assert [f"{b.kind.name}: {b.text}" for b in article.blocks] == blocks
+
+
 def test_txt_front_matter_replaces_guesses(tmp_path):
     text = ("---\nheadline: Given headline\nbyline: Desk\nimages:\n  - file: images/p.jpg\n---\n"
             "Short opener\n\nThe body sentence stays where it is.\n")
@@ -406,9 +453,13 @@ BAD_INPUTS = [
      ["a.md:2: headline: must not be empty"]),
     ("no front matter", {"a.md": "Just text.\n"}, EDITION_YAML, {}, None,
      ["a.md:1: headline: no front matter with a headline"]),
+    ("markdown nested too deep", {"a.md": md(body="> " * 60 + "deep words")}, EDITION_YAML, {},
+     None, ['a.md:4: 2 word(s) would be lost in Markdown parsing, e.g. "deep", "words"']),
     ("empty article", {"a.md": md(body="")}, EDITION_YAML, {}, None, ["a.md:4: no body text"]),
     ("empty txt", {"a.txt": "Home\nMenu\nA headline for nothing at all\n"}, EDITION_YAML, {},
      None, ["a.txt:1: no body text"]),
+    ("txt without headline", {"a.txt": "Login\nThe body starts at once and says nothing else.\n"},
+     EDITION_YAML, {}, None, ["a.txt:1: found no headline", "hint: start the file with front"]),
     ("bad date", {"a.md": md()}, "title: T\ndate: 2024-02-30\n", {}, None,
      ["edition.yaml:2: date:", '"2024-02-30" is not a date in the calendar']),
     ("date in words", {"a.md": md()}, "title: T\ndate: May 1\n", {}, None,
