@@ -31,7 +31,7 @@ from .text import Cleaner, display_width, is_blank, is_hangul
 #: Longest line taken as a subhead inside the body (cells).
 SUBHEAD_WIDTH = 60
 #: In hard-wrapped text, a line at least this wide that does not end a sentence continues on
-#: the next line; hard-wrapped text has no line wider than WRAPPED_MAX_WIDTH.
+#: the next line; hard-wrapped text has no line longer than WRAPPED_MAX_WIDTH characters.
 WRAPPED_WIDTH = 50
 WRAPPED_MAX_WIDTH = 110
 
@@ -84,15 +84,25 @@ class _Reader:
             for index, text in enumerate(lines)]
         self.rows = [row if row is None or row.text else None for row in self.rows]
         self.filled: list[_Line] = [row for row in self.rows if row is not None]
+        # Blank lines separate paragraphs (at least two gaps: one gap may just follow the
+        # navigation). Then, in hard-wrapped text, they alone end paragraphs — a wrapped line may
+        # well end with a full stop in mid-paragraph.
+        gaps = sum(1 for line, after in zip(self.filled, self.filled[1:])
+                   if after.number > line.number + 1)
+        self.blank_separated = gaps >= 2
         self.hard_wrapped = self._looks_hard_wrapped()
 
     def _looks_hard_wrapped(self) -> bool:
         """True when the text was wrapped at a fixed width (e-mail style) rather than copied one
-        paragraph per line: no line is much wider than ~100 cells and at least three lines break
-        off mid-sentence right before another line. Only then are lines joined into paragraphs —
-        joining in one-line-per-paragraph copy would glue headlines and subheads to the body."""
+        paragraph per line: hardly a line is longer than ~100 characters, and at least three
+        lines break off mid-sentence right before another line. Only then are lines joined into
+        paragraphs — in one-line-per-paragraph copy that would glue headlines and subheads to
+        the body."""
         filled = self.filled
-        if not filled or max(display_width(line.text) for line in filled) > WRAPPED_MAX_WIDTH:
+        # Characters, not cells: wrapping tools count characters, so Korean wrapped at 72
+        # characters is ~130 cells wide.
+        too_long = sum(1 for line in filled if len(line.text) > WRAPPED_MAX_WIDTH)
+        if not filled or too_long > max(1, len(filled) // 20):   # a long headline may stand out
             return False
         breaks = sum(1 for line, after in zip(filled, filled[1:])
                      if after.number == line.number + 1
@@ -127,7 +137,8 @@ class _Reader:
                 and not web.is_caption_like(filled[k].text):
             navigation.append(filled[k])
             k += 1
-        if k < len(filled) and not self._starts_body(filled[k].text):
+        if k < len(filled) and not self._starts_body(
+                self._run(k) if self.hard_wrapped else filled[k].text):
             headline = filled[k]
             k += 1
         elif navigation and len(navigation[-1].text.split()) >= 2 \
@@ -161,9 +172,9 @@ class _Reader:
                 self.guess(f"took line {line.number} as the e-mail address", line.number)
             elif web.is_date_line(text) or web.is_page_tool(text):
                 dropped.append(line)
-            elif web.is_caption_like(text) or web.is_paragraph_like(text) \
-                    or web.ends_with_full_stop(text) or self.meta.deck is not None \
-                    or (self.hard_wrapped and web.ends_with_full_stop(self._wrapped_run(k))):
+            elif self.meta.deck is not None or web.is_caption_like(text) \
+                    or web.is_paragraph_like(text) or self._ends_like_body(text) \
+                    or self._ends_like_body(self._run(k)):
                 break
             else:
                 deck.append(line)
@@ -176,12 +187,18 @@ class _Reader:
                        f"headline and body: {_quote(dropped)}", dropped[0].number)
         return k
 
-    def _wrapped_run(self, k: int) -> str:
-        """Line ``k`` joined with the lines that continue it (see :meth:`_continues`), so that
-        the first lines of a hard-wrapped paragraph are not mistaken for a deck."""
+    def _run(self, k: int) -> str:
+        """Line ``k`` with the lines that carry on its paragraph, joined: in hard-wrapped text
+        the lines :meth:`_continues` joins; else, if blank lines separate paragraphs, the rest of
+        its blank-line group. Used so that the first lines of a wrapped paragraph are not
+        mistaken for a headline or deck: what ends a sentence is body."""
         run = [self.filled[k]]
         for line in self.filled[k + 1:]:
-            if line.number != run[-1].number + 1 or not self._continues(run[-1], line):
+            if line.number != run[-1].number + 1:
+                break
+            if self.hard_wrapped and not self._continues(run[-1], line):
+                break
+            if not self.hard_wrapped and not self.blank_separated:
                 break
             run.append(line)
         return " ".join(line.text for line in run)
@@ -289,11 +306,13 @@ class _Reader:
             current.append(row)
         if current:
             groups.append(current)
+        joined = [f"{group[0].number}–{group[-1].number}" for group in groups if len(group) > 1]
+        if joined:
+            first = next(group[0].number for group in groups if len(group) > 1)
+            self.guess(f"the text looks hard-wrapped; joined lines {', '.join(joined)} into "
+                       f"{len(joined)} paragraph(s)", first)
         for index, group in enumerate(groups):
             text = " ".join(line.text for line in group)
-            if len(group) > 1:
-                self.guess(f"joined lines {group[0].number}–{group[-1].number} into one "
-                           "paragraph (they look hard-wrapped)", group[0].number)
             kind = BlockKind.PARAGRAPH
             if web.is_caption_like(text):
                 self.guess(f"line {group[0].number} looks like a photo caption; kept as a body "
@@ -305,6 +324,11 @@ class _Reader:
             self.out.blocks.append(Block(kind, (Span(text),)))
 
     @staticmethod
+    def _ends_like_body(text: str) -> bool:
+        """Ends as a sentence does, or as a line leading into more text (``:`` ``;`` ``,``)."""
+        return web.ends_like_sentence(text) or text.endswith((":", ";", ","))
+
+    @staticmethod
     def _starts_body(text: str) -> bool:
         """Is this line, where a headline is expected, already body text? Headlines do not end
         in a full stop; a very long line is body whatever its punctuation."""
@@ -314,6 +338,8 @@ class _Reader:
 
     def _continues(self, previous: _Line, line: _Line) -> bool:
         """True when ``line`` carries on the paragraph of the line before (hard wrapping)."""
+        if self.hard_wrapped and self.blank_separated:
+            return not web.is_caption_like(line.text) and not web.is_caption_like(previous.text)
         return self.hard_wrapped and display_width(previous.text) >= WRAPPED_WIDTH \
             and not web.ends_like_sentence(previous.text) \
             and not web.is_caption_like(line.text) and not web.is_caption_like(previous.text)

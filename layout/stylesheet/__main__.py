@@ -1,4 +1,4 @@
-"""Stage 2 tool: ``python -m layout.stylesheet > docs/STYLES.md`` — print the style-sheet reference."""
+"""Stage 2 tool: declarations in, Markdown out — ``python -m layout.stylesheet > docs/STYLES.md``."""
 from .reference import reference_markdown
 
 print(reference_markdown(), end="")

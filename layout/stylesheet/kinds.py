@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import math
+import string
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
@@ -33,7 +34,8 @@ class ParseContext:
     """What a kind may need besides the raw value.
 
     ``em``: the font size that ``em`` lengths are relative to (None: em not allowed);
-    ``colors``: colour names usable by reference (besides black and white); ``font_families``: declared family names;
+    ``colors``: colour names usable by reference (besides black and white);
+    ``font_families``: declared family names;
     ``base_dir``: the folder of the YAML file that wrote the value (font paths are relative to it).
     """
 
@@ -58,7 +60,7 @@ def show(raw: Any) -> str:
 
 
 def did_you_mean(word: Any, choices: list[str]) -> str | None:
-    """A hint naming the closest of ``choices`` to ``word``, or listing them all when none is close."""
+    """A hint naming the closest of ``choices`` to ``word``, or listing all if none is close."""
     close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
     if close:
         return f'did you mean "{close[0]}"?'
@@ -74,7 +76,7 @@ def _number(raw: Any, what: str) -> float:
 
 
 def number_text(value: float) -> str:
-    """``12.0`` → ``12``, ``1e6`` → ``1000000``, ``0.25`` → ``0.25``: numbers as a person writes them."""
+    """``12.0`` → ``12``, ``1e6`` → ``1000000``, ``0.25`` → ``0.25``: as a person writes them."""
     if float(value).is_integer() and abs(value) < 1e15:
         return str(int(value))
     return f"{value:.4g}"
@@ -263,11 +265,14 @@ class Text(Kind):
             if self.placeholder not in raw:
                 raise BadValue(f"must contain {self.placeholder}, got {show(raw)}",
                                hint=f'e.g. "Continued on page {self.placeholder}"')
-            try:
-                raw.format(**{name: 1})
-            except (KeyError, IndexError, ValueError) as exc:
+            try:   # the engine calls str.format: only the bare placeholder may be in braces
+                fields = [(field, spec, conversion) for _text, field, spec, conversion
+                          in string.Formatter().parse(raw) if field is not None]
+            except ValueError:
+                fields = [("", None, None)]
+            if any(field != name or spec or conversion for field, spec, conversion in fields):
                 raise BadValue(f"only {self.placeholder} may appear in braces, got {show(raw)}",
-                               hint=f"write {{{{ and }}}} for literal braces ({exc})") from None
+                               hint="write {{ and }} for literal braces")
         return raw
 
     def allowed(self) -> str:

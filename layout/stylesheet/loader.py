@@ -41,6 +41,8 @@ class _Resolver:
         self.file = file
         self.raw = merged.value
         self.problems = Problems(merged.origins)
+        self.family_names: list[str] = []
+        self.declared_styles: dict = {}
 
     def mapping(self, key: str, what: str) -> dict:
         """The top-level mapping ``key`` ({} if absent; an error if it is not a mapping)."""
@@ -116,7 +118,8 @@ class _Resolver:
         return families
 
     def styles(self, ctx: ParseContext, fallback: tuple[str, ...]) -> dict[str, TextStyle]:
-        declared = self.mapping("styles", "style names to text styles")
+        """The named text styles; all of STYLE_NAMES must be there, and nothing else."""
+        declared = self.declared_styles = self.mapping("styles", "style names to text styles")
         for name in declared:
             if name not in STYLE_NAMES:
                 self.problems.add(("styles", name), "unknown style",
@@ -136,12 +139,13 @@ class _Resolver:
         return styles
 
     def headlines(self, ctx: ParseContext, fallback: tuple[str, ...]) -> list[TextStyle]:
+        """Headline styles by rank (rank 1 first); ranks must run 1, 2, … without gaps."""
         ranks = self.mapping("headline", "ranks to text styles")
         if not ranks:
             self.problems.add(("headline",), "no headline styles",
                               "give a list of text styles, rank 1 first")
             return []
-        styles = self.mapping("styles", "")
+        styles = self.declared_styles
         good = [r for r in ranks if isinstance(r, int) and not isinstance(r, bool)
                 and 1 <= r <= MAX_HEADLINE_RANKS]
         for rank in ranks:
@@ -180,12 +184,12 @@ class _Resolver:
         base_name = raw["like"]
         like_path = path + ("like",)
         if not isinstance(base_name, str) or base_name not in styles:
-            self.problems.add(like_path, f"like: names no style in styles:, got {show(base_name)}",
+            self.problems.add(like_path, f"no style named {show(base_name)} under styles:",
                               did_you_mean(base_name, list(styles)))
             return {k: v for k, v in raw.items() if k != "like"}, {}
         if base_name in seen or path == ("styles", base_name):
             loop = " → ".join(seen + [path[-1], base_name])
-            self.problems.add(like_path, f"like: cycle {loop}")
+            self.problems.add(like_path, f"circular like: {loop}")
             return {k: v for k, v in raw.items() if k != "like"}, {}
         base_path = ("styles", base_name)
         base, base_paths = self.like(styles[base_name], base_path, styles, seen + [str(path[-1])])

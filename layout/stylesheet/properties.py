@@ -217,7 +217,8 @@ FONT_FAMILY = Section("font family", "TrueType files of one family; paths are re
 def _ordered(low: str, mid: str, high: str) -> Callable[[Mapping[str, Any]], str | None]:
     def test(values: Mapping[str, Any]) -> str | None:
         if not values[low] <= values[mid] <= values[high]:
-            return f"needs {low} ≤ {mid} ≤ {high}, got {values[low]:g}, {values[mid]:g}, {values[high]:g}"
+            got = ", ".join(f"{values[key]:g}" for key in (low, mid, high))
+            return f"needs {low} ≤ {mid} ≤ {high}, got {got}"
         return None
     return test
 
@@ -227,7 +228,8 @@ JUSTIFICATION = Section("justification", "Limits for justified lines and the lin
     Property("word_space_min", Number(0.2, 1.0), 0.8, "Narrowest word space, × the font's space."),
     Property("word_space_desired", Number(0.5, 2.0), 1.0, "Ideal word space, × the font's space."),
     Property("word_space_max", Number(1.0, 4.0), 1.33, "Widest word space, × the font's space."),
-    Property("letter_space_min", Number(-0.1, 0.0), -0.01, "Tightest letter-spacing, em per glyph."),
+    Property("letter_space_min", Number(-0.1, 0.0), -0.01,
+             "Tightest letter-spacing, em per glyph."),
     Property("letter_space_max", Number(0.0, 0.1), 0.01, "Loosest letter-spacing, em per glyph."),
     Property("glyph_scale_min", Number(0.8, 1.0), 0.98, "Narrowest horizontal glyph scaling."),
     Property("glyph_scale_max", Number(1.0, 1.2), 1.02, "Widest horizontal glyph scaling."),
@@ -305,7 +307,8 @@ FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump
 # --- the sheet itself ----------------------------------------------------------------------
 
 SHEET_KEYS: Mapping[str, str] = {
-    "extends": "Name (`tabloid`) or relative path (`../base.yaml`) of the sheet this one starts from.",
+    "extends": "Name (`tabloid`) or relative path (`../base.yaml`) of the sheet this one "
+               "starts from.",
     "page": "The page and its grid (see *page*).",
     "colors": "Named colours: `name: colour`. `black` and `white` are built in.",
     "fonts": "Font families: `name: {regular:, bold:, italic:, bold_italic:, scale:}`.",

@@ -26,7 +26,7 @@ MAX_YAML_SIZE = 4 * 1024 * 1024    # characters of text / bytes of a file; sheet
 MAX_NODES = 100_000                # values visited while expanding aliases
 MAX_DEPTH = 100                    # nested mappings/lists
 
-KeyPath = tuple[Hashable, ...]     # ("styles", "body", "leading") or ("headline", 0, "size")
+KeyPath = tuple[Hashable, ...]     # ("styles", "body", "leading"), ("fallback", ListIndex(0))
 
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
@@ -73,7 +73,8 @@ class Located:
         return position[1] if position else None
 
     def nearest_line(self, path: KeyPath) -> int | None:
-        """The line of ``path`` or, if it is missing (a required key left out), its closest parent."""
+        """The line of ``path`` or, if it is missing (a required key left out), of its closest
+        parent."""
         path = tuple(path)
         while path:
             if path in self.positions:
@@ -95,7 +96,7 @@ def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
     file = Path(file)
     if len(text) > MAX_YAML_SIZE:
         raise LayoutError(f"YAML text is {len(text):,} characters; refusing more than "
-                          f"{MAX_YAML_SIZE:,}", file=file, line=line_offset + 1 if line_offset else None)
+                          f"{MAX_YAML_SIZE:,}", file=file)
     try:
         loader = yaml.SafeLoader(text)   # the reader checks for forbidden characters right here
     except yaml.reader.ReaderError as exc:
@@ -119,7 +120,10 @@ def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
 
 
 def load_yaml_file(file: Path, line_offset: int = 0) -> Located:
-    """Read ``file`` as UTF-8 (a BOM is allowed) and :func:`load_yaml` it; I/O problems → LayoutError."""
+    """Read ``file`` as UTF-8 (a BOM is allowed) and :func:`load_yaml` it.
+
+    Missing, unreadable, oversized or non-UTF-8 files raise LayoutError like bad YAML does.
+    """
     file = Path(file)
     try:
         size = file.stat().st_size
@@ -228,7 +232,8 @@ class _Walker:
                 merges.append(value_node)
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                raise self.fail("mapping keys must be plain values, not lists or mappings", key_node)
+                raise self.fail("mapping keys must be plain values, not lists or mappings",
+                                key_node)
             key = self.scalar(key_node)
             line = self.position(key_node)[0]
             if key in seen_at:
@@ -240,7 +245,8 @@ class _Walker:
             self.positions.setdefault(path + (key,), self.position(key_node))
             result[key] = self.walk(value_node, path + (key,), depth + 1)
         for merge_node in merges:   # YAML merge keys: explicit keys win, earlier merges win
-            sources = merge_node.value if isinstance(merge_node, yaml.SequenceNode) else [merge_node]
+            is_list = isinstance(merge_node, yaml.SequenceNode)
+            sources = merge_node.value if is_list else [merge_node]
             for source in sources:
                 if not isinstance(source, yaml.MappingNode):
                     raise self.fail("<< (merge) needs a mapping or a list of mappings", source)

@@ -197,9 +197,18 @@ class ItemBuilder:
         for index, (face, size, ch) in enumerate(chars):
             items.append(self._box(((face, size, ch),)))
             if index < len(chars) - 1:
+                if _is_hangul(ch) or _is_hangul(chars[index + 1][2]):
+                    # Korean breaks between syllables without a hyphen (KLREQ).
+                    items.append(Penalty(0.0, 500.0, False))
+                    continue
                 hyphen = self._runs([(self._chain(False, False), "-")])
                 width = sum(f.advance(t) * s / 1000.0 for f, s, t in hyphen)
                 items.append(Penalty(width, 900.0, True, hyphen))
+
+
+def _is_hangul(char: str) -> bool:
+    code = ord(char)
+    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
 
 
 def _split_spaces(text: str) -> list[str]:

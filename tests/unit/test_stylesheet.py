@@ -142,6 +142,9 @@ BAD_SHEETS = [
      ["bad.yaml:3: styles.body.leading: leading 4pt is less than half the size 10pt"]),
     ("jump line without {page}", "extends: base\nfurniture:\n  jump_to: See inside\n",
      ["bad.yaml:3: furniture.jump_to: must contain {page}"]),
+    ("jump line with other fields",
+     'extends: base\nfurniture:\n  jump_to: "p. {page} {page.real}"\n',
+     ["bad.yaml:3: furniture.jump_to: only {page} may appear in braces"]),
     ("bool where a number goes", "extends: base\npage:\n  columns: yes\n",
      ["bad.yaml:3: page.columns: expected a whole number, got true"]),
     ("headline rank gap", "extends: base\nheadline:\n  4: {font: serif, size: 12pt, "
@@ -149,7 +152,7 @@ BAD_SHEETS = [
     ("like names no style", "extends: base\nstyles:\n  deck: {like: bodyy}\n",
      ["bad.yaml:3: styles.deck.like:", 'did you mean "body"?']),
     ("like cycle", "extends: base\nstyles:\n  body: {like: quote}\n",
-     ["styles.quote.like: like: cycle body → quote → body"]),
+     ["styles.quote.like: circular like: body → quote → body"]),
     ("duplicate key", "extends: base\npage:\n  columns: 4\n  columns: 6\n",
      ['bad.yaml:4:3: key "columns" appears twice (lines 3 and 4)']),
     ("YAML syntax error", "extends: base\npage:\n  columns: [4\n",

@@ -1,0 +1,34 @@
+"""Shared fixtures: the project's sample editions, built once per test session."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EDITIONS = ROOT / "editions"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory):
+    """Build a sample edition once; ``built("defense-daily-en")`` → BuildResult."""
+    from layout.build import build_edition
+    cache = {}
+
+    def get(name: str):
+        if name not in cache:
+            out = tmp_path_factory.mktemp(name)
+            cache[name] = build_edition(EDITIONS / name, out=out)
+        return cache[name]
+    return get
+
+
+@pytest.fixture
+def edition_copy(tmp_path):
+    """A private copy of a sample edition that a test may break."""
+    def copy(name: str) -> Path:
+        target = tmp_path / name
+        shutil.copytree(EDITIONS / name, target)
+        return target
+    return copy

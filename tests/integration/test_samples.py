@@ -1,0 +1,160 @@
+"""Tier 2/3: the sample editions built end to end and read back from the PDF.
+
+Contract: every word of every article is in the PDF's text layer; byline, e-mail and copyright
+lines print exactly as written; every character has a real glyph in an embedded font; jumps
+point to the pages where the story really continues; the same input gives the same bytes.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+
+import pikepdf
+import pypdfium2 as pdfium
+import pytest
+
+from layout.build import build_edition
+
+from pathlib import Path
+
+EDITIONS = Path(__file__).resolve().parents[2] / "editions"
+
+SAMPLES = ["defense-daily-en", "defense-daily-ko"]
+
+
+def pdf_text(path) -> list[str]:
+    document = pdfium.PdfDocument(str(path))
+    try:
+        return [page.get_textpage().get_text_range() for page in document]
+    finally:
+        document.close()
+
+
+def join_lines(text: str) -> str:
+    """Undo line-end hyphenation the way a reader does: pdfium marks our hyphens as U+FFFE."""
+    text = text.replace("\ufffe\r\n", "").replace("\ufffe", "")
+    return text.replace("-\r\n", "-")
+
+
+def normalise_word(word: str) -> str:
+    word = unicodedata.normalize("NFKC", word).casefold()
+    return "".join(ch for ch in word if ch.isalnum())
+
+
+def words(text: str) -> Counter:
+    return Counter(w for w in (normalise_word(t) for t in text.split()) if w)
+
+
+def words_across_line_ends(text: str) -> Counter:
+    """Words broken at a line end without a hyphen (URLs break after "/" or "."), joined."""
+    lines = [line.split() for line in text.splitlines()]
+    joined = Counter()
+    for this, following in zip(lines, lines[1:]):
+        if this and following:
+            joined[normalise_word(this[-1] + following[0])] += 1
+    return joined
+
+
+def squeeze(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text) if not ch.isspace())
+
+
+def source_articles(name: str) -> list[dict]:
+    with open(EDITIONS / name / "articles.jsonl", encoding="utf-8") as stream:
+        return [json.loads(line) for line in stream]
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_body_word_is_in_the_text_layer(built, name):
+    result = built(name)
+    raw = "\n".join(pdf_text(result.pdf))
+    text = join_lines(raw)
+    printed = words(text)
+    expected = Counter()
+    for article in source_articles(name):
+        for paragraph in article["body"]:
+            expected += words(paragraph)
+    missing = expected - printed
+    missing -= words_across_line_ends(text)
+    # pdfium also marks a hyphen followed by a space inside a line ("Euro- NATO") as U+FFFE.
+    missing -= words(raw.replace("\ufffe", " "))
+    assert not missing, f"words lost: {sorted(missing.items())[:20]}"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_bylines_emails_and_copyright_lines_print_as_written(built, name):
+    result = built(name)
+    printed = squeeze(join_lines("".join(pdf_text(result.pdf))))
+    for article in result.edition.articles:
+        for text in (article.byline, article.email, article.copyright, article.headline):
+            if text:
+                assert squeeze(text) in printed, f"{article.id}: {text!r} not printed"
+
+
+def test_english_sample_has_eight_pages_and_its_photos(built):
+    result = built("defense-daily-en")
+    assert len(result.pagination.pages) >= 8
+    placed = sum(1 for page in result.pagination.pages for box in page.boxes
+                 if box.kind == "photo")
+    figures = sum(1 for a in result.edition.articles if a.figures)
+    assert placed == figures
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_every_character_has_a_glyph_and_every_font_is_embedded(built, name):
+    result = built(name)
+    assert not [d for d in result.diagnostics if d.kind == "glyph"]
+    with pikepdf.open(result.pdf) as pdf:
+        for page in pdf.pages:
+            for _, font in page.Resources.Font.items():
+                descendants = font.get("/DescendantFonts")
+                descriptor = (descendants[0] if descendants else font).get("/FontDescriptor")
+                assert descriptor is not None, f"font {font.BaseFont} has no descriptor"
+                assert "/FontFile2" in descriptor, f"font {font.BaseFont} is not embedded"
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_jump_lines_name_the_page_where_the_story_goes_on(built, name):
+    result = built(name)
+    texts = [squeeze(join_lines(t)) for t in pdf_text(result.pdf)]
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    pages_of = {a["id"]: {p["part"]: p["page"] for p in a["parts"]} for a in manifest["articles"]}
+    sheet = result.style.furniture
+    for jump in manifest["jumps"]:
+        parts = pages_of[jump["article"]]
+        assert parts[jump["part"]] == jump["from_page"]
+        assert parts[jump["part"] + 1] == jump["to_page"] > jump["from_page"]
+        to_line = squeeze(sheet.jump_to.format(page=jump["to_page"]))
+        from_line = squeeze(sheet.jump_from.format(page=jump["from_page"]))
+        assert to_line in texts[jump["from_page"] - 1]
+        assert from_line in texts[jump["to_page"] - 1]
+
+
+def test_same_input_gives_the_same_bytes(tmp_path):
+    first = build_edition(EDITIONS / "defense-daily-ko", out=tmp_path / "a")
+    second = build_edition(EDITIONS / "defense-daily-ko", out=tmp_path / "b")
+    assert first.pdf.read_bytes() == second.pdf.read_bytes()
+
+
+def test_pdf_has_metadata_and_one_outline_entry_per_article(built):
+    result = built("defense-daily-en")
+    with pikepdf.open(result.pdf) as pdf:
+        assert "2026-11-28" in str(pdf.docinfo["/Title"])
+        with pdf.open_outline() as outline:
+            titles = [item.title for item in outline.root]
+    assert titles == [a.headline for a in result.edition.articles] or \
+        sorted(titles) == sorted(a.headline for a in result.edition.articles)
+
+
+def test_nothing_is_placed_twice(built):
+    """Each body line is drawn once: no text duplicated across columns or jumps."""
+    result = built("defense-daily-en")
+    seen = Counter()
+    for page in result.pagination.pages:
+        for draw in page.draws:
+            line = getattr(draw, "line", None)
+            if line is not None and getattr(draw, "role", "") == "body":
+                seen[(draw.line.text, id(draw.line))] += 1
+    assert max(seen.values()) == 1
