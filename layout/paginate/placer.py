@@ -120,7 +120,8 @@ class Paginator:
                     if rest is False:
                         break
                     pending.pop(0)
-                    continuations.append(rest)
+                    if rest is not None:
+                        continuations.append(rest)
             if not state.layout.articles:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")

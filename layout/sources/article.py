@@ -1,4 +1,4 @@
-"""Stage 1: one article file (``.md`` or ``.txt``) in → a checked ``model.Article`` + diagnostics out.
+"""Stage 1: one article file (``.md`` or ``.txt``) in → a checked ``Article`` + diagnostics out.
 
 Reads and decodes the file, splits off front matter, hands the body to the Markdown or the
 plain-text importer, checks every photo, fills defaults from the edition and cleans every string
@@ -108,8 +108,9 @@ def read_article(path: Path, defaults: EditionDefaults) -> tuple[Article, list[D
         priority=meta.priority,
         lang=lang,
         figures=figures,
-        copyright=_pick(meta.copyright, guessed and guessed.copyright, cleaner)
-        or defaults.copyright,
+        # ``copyright: ""`` in front matter means "none", not "the edition's".
+        copyright=cleaner.clean(meta.copyright) if meta.copyright is not None else
+        _pick(None, guessed and guessed.copyright, cleaner) or defaults.copyright,
     )
     return article, diagnostics + cleaner.diagnostics(file)
 

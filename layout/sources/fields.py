@@ -41,6 +41,8 @@ class Fields:
             value = value[part]  # type: ignore[index]
         if value is None:
             value = {}
+        #: False when the value is not a mapping (reported); callers skip "is required" checks.
+        self.valid = isinstance(value, dict)
         if not isinstance(value, dict):
             errors.append(doc.error(path, f"expected a mapping of keys ({', '.join(self.allowed)})"
                                           f" in {what}, got {_kind(value)}"))

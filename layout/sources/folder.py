@@ -71,6 +71,8 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         errors.append(error)
         return EditionMeta(file)
     fields = Fields(doc, EDITION_KEYS, errors, what=EDITION_FILE)
+    if not fields.valid:
+        return EditionMeta(file)
     fields.check_keys()
     listed = None
     if "articles" in fields.mapping:

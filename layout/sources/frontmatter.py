@@ -1,4 +1,4 @@
-"""Stage 1 helper: an article's lines in → its front-matter fields (``ArticleMeta``) + body lines out.
+"""Stage 1 helper: an article's lines in → front-matter fields (``ArticleMeta``) + body out.
 
 Front matter is a YAML block between a first line ``---`` and the next line ``---`` (or ``...``).
 It is how a ``.md`` article gives its headline and how a ``.txt`` article may override guesses.
@@ -74,6 +74,8 @@ def split_front_matter(lines: list[str], file: str, errors: list[LayoutError]) -
 
 def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
     fields = Fields(doc, ARTICLE_KEYS, errors, what="front matter")
+    if not fields.valid:
+        return ArticleMeta(given=True, broken=True)
     fields.check_keys()
     headline = fields.text("headline")
     if "headline" in fields.mapping and (headline is None or not headline.strip()) \

@@ -64,7 +64,8 @@ def decode(data: bytes, file: str) -> tuple[str, list[Diagnostic]]:
         text = _try_cp949(data)
         if text is None:
             raise LayoutError(
-                f"not UTF-8: byte 0x{data[error.start]:02x} at offset {bad_offset} cannot be decoded",
+                f"not UTF-8: byte 0x{data[error.start]:02x} at offset {bad_offset} "
+                "cannot be decoded",
                 file=file, line=bad_line,
                 hint=f"save the file as UTF-8, e.g. iconv -f cp949 -t utf-8 {file} (Korean) or "
                      f"iconv -f windows-1252 -t utf-8 {file} (Western)") from None

@@ -33,10 +33,11 @@ _NAME = r"(?![a-zß-öø-ÿ])[^\W\d_][^<>()\[\]@:;!?]{0,60}?"
 
 _BYLINES = [
     re.compile(rf"^(?P<byline>(?:By|BY|Written by|Reported by)\s+{_NAME}){_EMAIL_TAIL}\s*$"),
-    re.compile(rf"^(?P<byline>(?:(?:Staff |Senior |Special )?(?:Reporter|Writer|Correspondent)"
-               rf"|Staff Writer)\s*:?\s+{_NAME}){_EMAIL_TAIL}\s*$", re.IGNORECASE),
-    # 홍길동 기자 · [국방일보 홍길동 기자] · 홍길동·김철수 기자 = hong@x.kr
-    re.compile(rf"^(?P<byline>[\[(]?(?:\S+\s+)?[가-힣]{{2,5}}(?:\s*[·,]\s*[가-힣]{{2,5}})*\s*"
+    re.compile(rf"^(?P<byline>(?:[Ss]taff |[Ss]enior |[Ss]pecial )?(?:[Rr]eporter|[Ww]riter"
+               rf"|[Cc]orrespondent)\s*:?\s+{_NAME}){_EMAIL_TAIL}\s*$"),
+    # 홍길동 기자 · [국방일보 홍길동 기자] · 홍길동·김철수 기자 = hong@x.kr · 글·사진=홍길동 기자
+    re.compile(rf"^(?P<byline>[\[(]?(?:\S+\s+|[^\s=]+=\s*)?"
+               rf"[가-힣]{{2,5}}(?:\s*[·,]\s*[가-힣]{{2,5}})*\s*"
                rf"(?:기자|특파원|선임기자|전문기자|객원기자|통신원|논설위원|편집위원)[\])]?)"
                rf"\s*=?{_EMAIL_TAIL}\s*$"),
 ]
@@ -62,8 +63,8 @@ _CAPTION_END = re.compile(r"[(\[][^()\[\]]*(?:photo|사진|제공|courtesy|credi
 _COPYRIGHT_MARK = re.compile(r"ⓒ|©|\([cC]\)|copyright|저작권|무단\s*전재|재배포\s*금지|"
                              r"all rights reserved", re.IGNORECASE)
 _COPYRIGHT_START = re.compile(r"^(?:ⓒ|©|\([cC]\)|copyright|저작권자)", re.IGNORECASE)
-_COPYRIGHT_PROOF = re.compile(r"ⓒ|©|\([cC]\)|all rights reserved|무단|\b(?:19|20)\d{2}\b",
-                              re.IGNORECASE)
+_COPYRIGHT_PROOF = re.compile(r"ⓒ|©|\([cC]\)|all rights reserved|무단", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _BRACKETED = re.compile(r"^[<\[(（〈《].*[>\])）〉》]$")
 
 _TRAILING_HEADER = re.compile(
@@ -155,7 +156,11 @@ def is_copyright(line: str) -> bool:
         return False
     if _BRACKETED.match(text):
         return True
-    return bool(_COPYRIGHT_START.match(text) and _COPYRIGHT_PROOF.search(text))
+    if not _COPYRIGHT_START.match(text):
+        return False
+    # "Copyright 2024 Example News" is a notice; "Copyright law changed in 1998." is a sentence.
+    return bool(_COPYRIGHT_PROOF.search(text)) or bool(
+        _YEAR.search(text) and not ends_like_sentence(text) and len(text.split()) <= 8)
 
 
 def is_trailing_header(line: str) -> bool:

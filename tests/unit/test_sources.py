@@ -17,7 +17,7 @@ from PIL import Image
 
 from layout.errors import LayoutError, LayoutErrors
 from layout.model import BlockKind, Span
-from layout.sources import load_edition, probe_image
+from layout.sources import load_edition, probe_image, webcopy
 from layout.sources.text import Cleaner, decode, normalise
 from layout.sources.yamlfile import load_yaml
 
@@ -38,7 +38,8 @@ def md(headline="A headline", body="Body text.", **front) -> str:
     return "\n".join(lines + ["---", body]) + "\n"
 
 
-def make_edition(root: Path, articles: dict[str, str | bytes], *, edition: str | None = EDITION_YAML,
+def make_edition(root: Path, articles: dict[str, str | bytes], *,
+                 edition: str | None = EDITION_YAML,
                  images: dict[str, bytes] | None = None) -> Path:
     (root / "articles").mkdir(parents=True)
     (root / "images").mkdir()
@@ -124,6 +125,7 @@ def test_markdown_blocks_spans_and_literal_markup(tmp_path):
 def test_markdown_defaults_overrides_and_body_image(tmp_path):
     articles = {
         "plain.md": md(),
+        "none.md": md(copyright='""'),
         "own.md": md(lang="ko", copyright='"<저작권자 ⓒ 국방일보>"', deck="One line",
                      byline="Jane Doe", email="jane@example.com", section="Defense",
                      body="Text.\n\n![A soldier at Paju](images/p.jpg)\n"),
@@ -132,6 +134,7 @@ def test_markdown_defaults_overrides_and_body_image(tmp_path):
                         edition=EDITION_YAML + "lang: en\ncopyright: © The Test Daily\n")
     by_id = {a.id: a for a in load_edition(root).articles}
     assert (by_id["plain"].lang, by_id["plain"].copyright) == ("en", "© The Test Daily")
+    assert by_id["none"].copyright == ""
     own = by_id["own"]
     assert (own.lang, own.copyright, own.deck) == ("ko", "<저작권자 ⓒ 국방일보>", ("One line",))
     assert (own.byline, own.email, own.section) == ("Jane Doe", "jane@example.com", "Defense")
@@ -282,6 +285,33 @@ def test_plain_text_layouts(tmp_path, text, headline, deck, byline, blocks):
     (article,) = load_edition(root).articles
     assert (article.headline, article.deck, article.byline) == (headline, deck, byline)
     assert [f"{b.kind.name}: {b.text}" for b in article.blocks] == blocks
+
+
+@pytest.mark.parametrize("line, byline, email", [
+    ("By Jane Doe <jane@example.com>", "By Jane Doe", "jane@example.com"),
+    ("Reporter Kim Min-su (kim@example.kr)", "Reporter Kim Min-su", "kim@example.kr"),
+    ("Staff Writer: John Smith", "Staff Writer: John Smith", ""),
+    ("홍길동 기자 hong@example.com", "홍길동 기자", "hong@example.com"),
+    ("[국방일보 홍길동 기자]", "[국방일보 홍길동 기자]", ""),
+    ("Jane Doe <jane@example.com>", "Jane Doe", "jane@example.com"),
+    ("By the numbers", None, None),                       # a subhead, not a byline
+    ("By the time they arrived, the town was empty.", None, None),
+])
+def test_byline_lines(line, byline, email):
+    found = webcopy.match_byline(line)
+    assert (found.byline, found.email) == (byline, email) if byline else found is None
+
+
+@pytest.mark.parametrize("line, is_copyright", [
+    ("<Copyright ⓒ The Korea Defense Daily, All rights reserved>", True),
+    ("<저작권자 ⓒ 국방일보, 무단전재 및 재배포 금지>", True),
+    ("Copyright 2024 Example News. All rights reserved.", True),
+    ("ⓒ 국방일보", True),
+    ("Copyright law changed in 1998.", False),
+    ("The photo is © Reuters.", False),
+])
+def test_copyright_lines(line, is_copyright):
+    assert webcopy.is_copyright(line) is is_copyright
 
 
 def test_txt_front_matter_replaces_guesses(tmp_path):
