@@ -447,6 +447,11 @@ def _symlink_outside(root: Path) -> None:
     os.symlink(outside, root / "images" / "link.jpg")
 
 
+def _pixel_bomb(root: Path) -> None:
+    # 144 million pixels in a 17 kB file: over Pillow's 89-megapixel warning limit.
+    Image.new("1", (12000, 12000)).save(root / "images" / "bomb.png")
+
+
 def _with_image(path: str) -> str:
     return md(**{"images": f"\n  - file: {path}\n    caption: c"})
 
@@ -463,6 +468,8 @@ BAD_INPUTS = [
     ("truncated JPEG", {"a.md": _with_image("images/half.jpg")}, EDITION_YAML,
      {"half.jpg": jpeg_bytes()[: len(jpeg_bytes()) // 2]}, None,
      ['photo "images/half.jpg": corrupt or truncated image data']),
+    ("decompression bomb", {"a.md": _with_image("images/bomb.png")}, EDITION_YAML, {},
+     _pixel_bomb, ['photo "images/bomb.png": too many pixels to be a photo']),
     ("path escape", {"a.md": _with_image("../secret.jpg")}, EDITION_YAML, {}, None,
      ['photo "../secret.jpg": leaves the edition folder']),
     ("absolute path", {"a.md": _with_image("/etc/passwd")}, EDITION_YAML, {}, None,
