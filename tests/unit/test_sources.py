@@ -549,3 +549,20 @@ def test_folder_must_be_a_folder(tmp_path, target, fragment):
         path.write_text("x")
     with pytest.raises(LayoutError, match=fragment):
         load_edition(path)
+
+
+def test_a_bracketed_notice_after_the_byline_is_the_copyright_line(tmp_path):
+    """Regression: "<Public domain — …>" was dropped with the related-articles list."""
+    root = tmp_path / "ed"
+    (root / "articles").mkdir(parents=True)
+    (root / "edition.yaml").write_text("title: T\ndate: 2026-11-28\n", encoding="utf-8")
+    (root / "articles" / "a.txt").write_text(
+        "Home\nNews\nMattis Meets Japanese Minister at the Pentagon\n\n"
+        "Secretary Mattis met the minister today at the Pentagon.\n\n"
+        "By DoD News <desk@example.org>\n"
+        "<Public domain — U.S. Department of Defense>\n\nRelated articles\nAnother story\n",
+        encoding="utf-8")
+    from layout.sources import load_edition
+    article = load_edition(root).articles[0]
+    assert article.copyright == "<Public domain — U.S. Department of Defense>"
+    assert article.email == "desk@example.org"
