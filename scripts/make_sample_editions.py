@@ -698,7 +698,7 @@ def build_wire(out: Path, recs: dict, used: set[str]) -> tuple[Edition, dict, li
 
 
 def common_readme_notes(lang: str) -> str:
-    return f"""## Conventions used in these files
+    return """## Conventions used in these files
 
 * Article bodies are the corpus text, unchanged. For English Wikinews/U.S. government records the
   body is built from the corpus `blocks`: `subhead` → `## `, `quote` and `verse` → `> `, `list`/`item`

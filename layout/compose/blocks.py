@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from ..stylesheet.types import Align, StyleSheet, TextStyle
+from ..stylesheet.types import StyleSheet, TextStyle
 from ..text.paragraph import Typesetter
 from ..text.setline import SetLine
 from .draws import ImageDraw, TextDraw
@@ -122,6 +122,3 @@ class BlockSetter:
             return Block(0, ())
         return Block(rows_for(cursor + gap_after, self.pitch), tuple(draws))
 
-
-def align_is_ragged(style: TextStyle) -> bool:
-    return style.align is not Align.JUSTIFY

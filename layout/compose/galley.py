@@ -16,7 +16,7 @@ from ..model import Article, BlockKind
 from ..stylesheet.types import StyleSheet
 from ..text.items import Piece
 from ..text.paragraph import Typesetter
-from .blocks import BASELINE_IN_ROW, Block, BlockSetter, rows_for, text_lines
+from .blocks import BASELINE_IN_ROW, Block, BlockSetter
 from .draws import TextDraw
 
 

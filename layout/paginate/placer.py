@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compose.draws import RuleDraw, TextDraw, place
+from ..compose.draws import RuleDraw, place
 from ..compose.fill import balanced_height, fill
 from ..compose.galley import GalleyComposer
 from ..errors import LayoutError

@@ -57,7 +57,6 @@ class Hyphenator:
         points: list[tuple[int, str]] = []
         if SOFT_HYPHEN in word:
             # Soft hyphens are the author's choice: they replace the patterns for this word.
-            offset = 0
             for index, char in enumerate(word):
                 if char == SOFT_HYPHEN:
                     points.append((index, "soft"))

@@ -7,7 +7,6 @@ point to the pages where the story really continues; the same input gives the sa
 from __future__ import annotations
 
 import json
-import re
 import unicodedata
 from collections import Counter
 
