@@ -62,6 +62,8 @@ class GalleyComposer:
         self.blocks = BlockSetter(sheet, typesetter)
         self.pitch = sheet.page.baseline
         self._flows: dict[str, tuple[FlowItem, ...]] = {}
+        self._headers: dict[tuple, Block] = {}
+        self._photos: dict[tuple, tuple[Block | None, int]] = {}
         self.diagnostics: list[Diagnostic] = []
 
     # -- header ------------------------------------------------------------------------------
@@ -90,6 +92,14 @@ class GalleyComposer:
             rank += 1
 
     def header(self, article: Article, columns: int) -> Block:
+        """Headline, deck and byline across ``columns`` (cached: the paginator asks often)."""
+        key = (article.id, columns)
+        block = self._headers.get(key)
+        if block is None:
+            block = self._headers[key] = self._header(article, columns)
+        return block
+
+    def _header(self, article: Article, columns: int) -> Block:
         styles = self.sheet.styles
         byline = [article.byline] if article.byline else []
         if article.email:
@@ -123,6 +133,13 @@ class GalleyComposer:
 
     # -- photo -------------------------------------------------------------------------------
     def photo(self, article: Article, columns: int, content_height: float) -> tuple[Block | None, int]:
+        """The lead photo block and the columns it spans (cached per width)."""
+        key = (article.id, columns, content_height)
+        if key not in self._photos:
+            self._photos[key] = self._photo(article, columns, content_height)
+        return self._photos[key]
+
+    def _photo(self, article: Article, columns: int, content_height: float) -> tuple[Block | None, int]:
         if not article.figures:
             return None, 0
         figure = article.figures[0]
