@@ -12,7 +12,7 @@ import re
 from typing import Iterable
 
 from ..errors import LayoutError
-from .yamlfile import KeyPath, YamlDoc
+from ..yamlsource import KeyPath, ListIndex, Located
 
 _LANG_TAG = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -30,7 +30,7 @@ class Fields:
     ``allowed`` lists the keys the mapping may have; :meth:`check_keys` reports the others.
     """
 
-    def __init__(self, doc: YamlDoc, allowed: Iterable[str], errors: list[LayoutError],
+    def __init__(self, doc: Located, allowed: Iterable[str], errors: list[LayoutError],
                  path: KeyPath = (), what: str = "this file"):
         self.doc = doc
         self.allowed = tuple(allowed)
@@ -44,13 +44,13 @@ class Fields:
         #: False when the value is not a mapping (reported); callers skip "is required" checks.
         self.valid = isinstance(value, dict)
         if not isinstance(value, dict):
-            errors.append(doc.error(path, f"expected a mapping of keys ({', '.join(self.allowed)})"
-                                          f" in {what}, got {_kind(value)}"))
+            errors.append(doc.error(f"expected a mapping of keys ({', '.join(self.allowed)})"
+                                          f" in {what}, got {_kind(value)}", path))
             value = {}
         self.mapping: dict = value
 
     def _error(self, key: str | int, message: str, hint: str | None = None) -> None:
-        self.errors.append(self.doc.error(self.path + (key,), message, hint))
+        self.errors.append(self.doc.error(message, self.path + (key,), hint))
 
     def check_keys(self) -> None:
         """Report every key that is not in ``allowed``, with a did-you-mean."""
@@ -93,11 +93,11 @@ class Fields:
         for index, item in enumerate(value):
             if isinstance(item, str):
                 out.append(item)
-            elif self.doc.plain.get(self.path + (key, index)) is not None:
-                out.append(self.doc.plain[self.path + (key, index)])
+            elif self.doc.plain.get(self.path + (key, ListIndex(index))) is not None:
+                out.append(self.doc.plain[self.path + (key, ListIndex(index))])
             else:
-                self.errors.append(self.doc.error(self.path + (key, index),
-                                                  f"expected text, got {_kind(item)}"))
+                self.errors.append(self.doc.error(f"expected text, got {_kind(item)}",
+                                                  self.path + (key, ListIndex(index))))
         return tuple(out)
 
     def integer(self, key: str, *, minimum: int | None = None) -> int | None:
@@ -152,10 +152,10 @@ class Fields:
         if not isinstance(value, list):
             self._error(key, f"expected a list, got {_kind(value)}")
             return []
-        return list(range(len(value)))
+        return [ListIndex(index) for index in range(len(value))]
 
     def line(self, key: str | int) -> int | None:
-        return self.doc.line(self.path + (key,))
+        return self.doc.nearest_line(self.path + (key,))
 
 
 def _kind(value: object) -> str:

@@ -17,7 +17,7 @@ from ..model import Article
 from .article import SUFFIXES
 from .fields import Fields, did_you_mean
 from .text import Cleaner, decode
-from .yamlfile import MAX_BYTES, load_yaml
+from ..yamlsource import MAX_YAML_SIZE, load_yaml
 
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
@@ -58,7 +58,7 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
             hint='write one with at least title: "…" and date: YYYY-MM-DD'))
         return EditionMeta(file)
     try:
-        if path.stat().st_size > MAX_BYTES:
+        if path.stat().st_size > MAX_YAML_SIZE:
             errors.append(LayoutError("file too big to be an edition description", file=file))
             return EditionMeta(file)
         text, notes = decode(path.read_bytes(), file)
@@ -81,15 +81,15 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
             name = fields.mapping["articles"][index]
             key_path = ("articles", index)
             if not isinstance(name, str) or not name.strip():
-                errors.append(doc.error(key_path, "expected an article file name like story.md"))
+                errors.append(doc.error("expected an article file name like story.md", key_path))
                 continue
-            listed.append(ListedArticle(name.strip(), doc.line(key_path), f"articles[{index}]"))
+            listed.append(ListedArticle(name.strip(), doc.nearest_line(key_path), f"articles[{index}]"))
         listed = tuple(listed)
     cleaner = Cleaner()
     title = cleaner.clean(fields.text("title", required=True) or "")
     if "title" in fields.mapping and fields.mapping["title"] is not None and not title \
             and not any(error.key == "title" for error in errors):
-        errors.append(doc.error(("title",), "must not be empty"))
+        errors.append(doc.error("must not be empty", ("title",)))
     meta = EditionMeta(
         file=file, title=title or None,
         date=fields.date("date", required=True),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..errors import LayoutError
 from .fields import Fields
-from .yamlfile import format_key, load_yaml
+from ..yamlsource import format_key_path, load_yaml
 
 ARTICLE_KEYS = ("headline", "deck", "byline", "email", "section", "priority", "lang", "images",
                 "copyright")
@@ -65,7 +65,7 @@ def split_front_matter(lines: list[str], file: str, errors: list[LayoutError]) -
             hint="end the front matter with a line holding only ---"))
         return SplitArticle(ArticleMeta(given=True, broken=True), lines[1:], 2)
     try:
-        doc = load_yaml("\n".join(lines[1:end]), file, first_line=2)
+        doc = load_yaml("\n".join(lines[1:end]), file, line_offset=1)
     except LayoutError as error:
         errors.append(error)
         return SplitArticle(ArticleMeta(given=True, broken=True), lines[end + 1:], end + 2)
@@ -80,11 +80,11 @@ def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
     headline = fields.text("headline")
     if "headline" in fields.mapping and (headline is None or not headline.strip()) \
             and not any(e.key == "headline" for e in errors):
-        errors.append(doc.error(("headline",), "must not be empty"))
+        errors.append(doc.error("must not be empty", ("headline",)))
         headline = None
     email = fields.text("email")
     if email is not None and "@" not in email:
-        errors.append(doc.error(("email",), f'expected an e-mail address, got "{email}"'))
+        errors.append(doc.error(f'expected an e-mail address, got "{email}"', ("email",)))
     return ArticleMeta(
         headline=headline,
         deck=fields.texts("deck") if fields.has("deck") else None,
@@ -112,5 +112,5 @@ def _read_images(fields: Fields, errors: list[LayoutError]) -> tuple[ImageRef, .
             continue
         refs.append(ImageRef(file=file, caption=item.text("caption") or "",
                              credit=item.text("credit") or "", line=item.line("file"),
-                             key=format_key(item_path + ("file",))))
+                             key=format_key_path(item_path + ("file",))))
     return tuple(refs)

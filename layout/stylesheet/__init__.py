@@ -3,7 +3,7 @@ from .loader import load_stylesheet
 from .reference import reference_markdown
 from .types import (Align, BLACK, Color, FontFamily, Furniture, Hyphenation, Justification,
                     ModuleSpacing, PageGeometry, Rule, Rules, StyleSheet, TextStyle)
-from .yamlsource import Located, load_yaml, load_yaml_file
+from ..yamlsource import Located, load_yaml, load_yaml_file
 
 __all__ = ["Align", "BLACK", "Color", "FontFamily", "Furniture", "Hyphenation", "Justification",
            "Located", "ModuleSpacing", "PageGeometry", "Rule", "Rules", "StyleSheet", "TextStyle",

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import LayoutError
 from .kinds import did_you_mean
 from .reader import Origins, Spot
-from .yamlsource import KeyPath, Located, load_yaml_file
+from ..yamlsource import KeyPath, Located, load_yaml_file
 
 MAX_EXTENDS_DEPTH = 10
 SUFFIXES = (".yaml", ".yml")

@@ -18,7 +18,7 @@ from typing import Any, Mapping
 
 from ..units import UnitError, parse_length
 from .types import Color
-from .yamlsource import ListIndex
+from ..yamlsource import ListIndex
 
 
 class BadValue(ValueError):

@@ -20,7 +20,7 @@ from .properties import (COLOR_ENTRY, FALLBACK, FONT_FAMILY, FURNITURE, HYPHENAT
 from .reader import Problems, read_section
 from .types import (BLACK, Color, FontFamily, Furniture, Hyphenation, Justification,
                     ModuleSpacing, PageGeometry, Rule, Rules, StyleSheet, TextStyle)
-from .yamlsource import KeyPath
+from ..yamlsource import KeyPath
 
 
 def load_stylesheet(name_or_path: str | Path, *, styles_dir: Path) -> StyleSheet:

@@ -14,7 +14,7 @@ from typing import Any, Mapping
 from ..errors import LayoutError, LayoutErrors
 from .kinds import BadValue, ParseContext, did_you_mean, show
 from .properties import REQUIRED, Derived, Nested, Section
-from .yamlsource import KeyPath, format_key_path
+from ..yamlsource import KeyPath, format_key_path
 
 EM_PLACEHOLDER = 10.0   # lets em lengths parse after a bad size, so one mistake is reported once
 

@@ -17,7 +17,7 @@ import pytest
 
 from layout.errors import LayoutError, LayoutErrors
 from layout.stylesheet import (Align, Color, Furniture, Hyphenation, Justification, ModuleSpacing,
-                               Rules, load_stylesheet, load_yaml, reference_markdown)
+                               Rules, load_stylesheet, reference_markdown)
 from layout.stylesheet.kinds import ParseContext
 from layout.stylesheet.properties import (FONT_FAMILY, FURNITURE, HYPHENATION, JUSTIFICATION,
                                           PAGE, RULES, SHEET_KEYS, SPACING, TEXT_STYLE)
@@ -452,32 +452,6 @@ def test_declared_text_style_defaults_match_the_dataclass_defaults():
 def test_every_text_style_field_is_declared():
     declared = {p.target for p in TEXT_STYLE.properties} | {"name"}
     assert declared >= {field.name for field in dataclasses.fields(TextStyle)}
-
-
-# --- yamlsource ----------------------------------------------------------------------------
-
-def test_load_yaml_records_lines_with_offset():
-    located = load_yaml("a:\n  b:\n    - x\n    - y\n", Path("front.md"), line_offset=1)
-    assert (located.line_of(("a", "b")), located.line_of(("a", "b", 1))) == (3, 5)
-
-
-def test_nearest_line_falls_back_to_the_parent():
-    located = load_yaml("a:\n  b: 1\n", Path("f.yaml"))
-    assert (located.line_of(("a", "c")), located.nearest_line(("a", "c"))) == (None, 1)
-
-
-def test_recursive_alias_is_refused():
-    with pytest.raises(LayoutError, match="refers to the list or mapping that contains it"):
-        load_yaml("a: &x [1, *x]\n", Path("f.yaml"))
-
-
-def test_huge_yaml_is_refused():
-    with pytest.raises(LayoutError, match="refusing more than"):
-        load_yaml("a: " + "x" * (5 * 1024 * 1024), Path("big.yaml"))
-
-
-def test_empty_yaml_is_none():
-    assert load_yaml("# nothing\n", Path("f.yaml")).value is None
 
 
 # --- shipped style sheets and reference ------------------------------------------------------

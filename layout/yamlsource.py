@@ -1,5 +1,7 @@
 """Edge reader, shared by stages 1 and 2: YAML text → plain Python values + the line of every key.
 
+The one YAML reader of the project: ``edition.yaml``, article front matter and style sheets.
+
 ``load_yaml`` composes the text with ``yaml.SafeLoader`` (never a full loader) and walks the node
 tree itself, so that it can remember where each value was written and refuse hostile input:
 
@@ -20,7 +22,7 @@ from typing import Any, Hashable, Mapping
 
 import yaml
 
-from ..errors import LayoutError
+from .errors import LayoutError
 
 MAX_YAML_SIZE = 4 * 1024 * 1024    # characters of text / bytes of a file; sheets are a few kB
 MAX_NODES = 100_000                # values visited while expanding aliases
@@ -56,11 +58,14 @@ class Located:
 
     ``positions`` maps a key path to the 1-based ``(line, column)`` of the mapping *key* (for a
     mapping entry) or of the item (for a list item); the root ``()`` maps to the document start.
+    ``plain`` maps the key path of every unquoted scalar to its text as written, so that a text
+    field can take ``headline: 1984`` or ``section: yes`` literally.
     """
 
     value: Any
     file: Path
     positions: Mapping[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    plain: Mapping[KeyPath, str] = field(default_factory=dict)
 
     def line_of(self, path: KeyPath) -> int | None:
         """The line where ``path`` was written, or None if the document does not contain it."""
@@ -114,7 +119,7 @@ def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
             return Located(None, file, {})
         walker = _Walker(loader, file, line_offset)
         value = walker.walk(root, (), 0)
-        return Located(value, file, walker.positions)
+        return Located(value, file, walker.positions, walker.plain)
     finally:
         loader.dispose()
 
@@ -177,6 +182,7 @@ class _Walker:
         self.file = file
         self.line_offset = line_offset
         self.positions: dict[KeyPath, tuple[int, int]] = {}
+        self.plain: dict[KeyPath, str] = {}
         self.visited = 0
         self.active: set[int] = set()   # ids of collection nodes being walked (recursive aliases)
 
@@ -197,6 +203,8 @@ class _Walker:
         if path not in self.positions:
             self.positions[path] = self.position(node)
         if isinstance(node, yaml.ScalarNode):
+            if node.style is None:
+                self.plain[path] = node.value
             return self.scalar(node)
         if id(node) in self.active:
             raise self.fail("an alias refers to the list or mapping that contains it", node)
@@ -219,9 +227,10 @@ class _Walker:
         except yaml.constructor.ConstructorError as exc:
             raise self.fail(f"cannot read value: {exc.problem}", node,
                             hint="only plain YAML values are allowed here") from None
-        except (ValueError, OverflowError) as exc:   # e.g. a timestamp like 2024-13-45
-            raise self.fail(f"cannot read value {node.value!r}: {exc}", node,
-                            hint="put it in quotes if it is text") from None
+        except (ValueError, OverflowError):
+            # A timestamp such as 2024-02-30 that is no date: keep the text, so the field's own
+            # check says what is wrong with it.
+            return node.value
 
     def mapping(self, node: yaml.MappingNode, path: KeyPath, depth: int) -> dict:
         result: dict = {}
