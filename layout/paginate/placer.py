@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..compose.draws import RuleDraw, place
 from ..compose.fill import balanced_height, fill
+from ..compose.blocks import Block
 from ..compose.galley import GalleyComposer
 from ..errors import LayoutError
 from ..model import Article, Edition
@@ -39,6 +40,19 @@ class _Work:
     columns: int | None = None
 
 
+@dataclass(frozen=True)
+class _Spot:
+    """Where and how wide a module goes, with its header and photo set for that width."""
+
+    column: int
+    width: int
+    top: int                       # grid line of the module's top
+    header: Block
+    photo: Block | None
+    photo_columns: int
+    reserved: list[int]            # grid lines the photo takes at the top of each column
+
+
 @dataclass
 class _PendingJumpLine:
     article: Article
@@ -49,13 +63,14 @@ class _PendingJumpLine:
 
 
 class _Page:
-    def __init__(self, number: int, sheet: StyleSheet, top_rows: int):
+    """A page being filled: ``rows`` grid lines per column, the skyline of each column."""
+
+    def __init__(self, number: int, sheet: StyleSheet, rows: int, top_rows: int):
         page = sheet.page
         self.layout = PageLayout(number, page.width, page.height)
-        self.rows = int((page.height - page.margin_top - page.margin_bottom) / page.baseline + 1e-6)
+        self.rows = rows
         self.skyline = [top_rows] * page.columns
-        self.first_row = top_rows
-        self.layout.rows_total = (self.rows - top_rows) * page.columns
+        self.layout.rows_total = (rows - top_rows) * page.columns
 
 
 class Paginator:
@@ -70,11 +85,13 @@ class Paginator:
         self.pitch = page.baseline
         self.content_top = page.height - page.margin_top
         self.content_height = page.height - page.margin_top - page.margin_bottom
+        self.rows = int(self.content_height / self.pitch + 1e-6)
         self.pending_jump_lines: list[_PendingJumpLine] = []
         self.part_pages: dict[tuple[str, int], int] = {}
         self.jumps: list[Jump] = []
         self.outline: list[tuple[str, str, int, float]] = []
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
+        self._heights: dict[tuple, int | None] = {}
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -103,7 +120,7 @@ class Paginator:
         masthead_rows = self.masthead_rows
         while pending:
             number = len(pages) + 1
-            state = _Page(number, self.sheet, masthead_rows if number == 1 else 0)
+            state = _Page(number, self.sheet, self.rows, masthead_rows if number == 1 else 0)
             if number == 1:
                 state.layout.draws.extend(self.masthead_draws)
             continuations: list[_Work] = []
@@ -159,6 +176,16 @@ class Paginator:
         photo, photo_columns = self.composer.photo(article, width, self.content_height)
         return header, photo, photo_columns
 
+    def _body_height(self, work: _Work, width: int, reserved: list[int], limit: int) -> int | None:
+        """Balanced body height of the rest of ``work`` at ``width`` (cached: the same story is
+        tried at every spot of every page until it is placed)."""
+        key = (work.article.id, work.start, width, tuple(reserved))
+        if key not in self._heights:
+            self._heights[key] = balanced_height(self.composer.body(work.article), work.start,
+                                                 width, reserved, self.rows)
+        height = self._heights[key]
+        return height if height is not None and height <= limit else None
+
     def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False):
         """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
         as much as fits in the best gap. Returns False if it cannot go on this page, None if
@@ -174,7 +201,7 @@ class Paginator:
                         for c in range(width)]
             head_rows = header.rows
             if whole:
-                body = balanced_height(flow, work.start, width, reserved, state.rows)
+                body = self._body_height(work, width, reserved, state.rows)
                 if body is None:
                     continue
                 need = head_rows + body
@@ -190,32 +217,36 @@ class Paginator:
                 waste = sum(top - row for row in span)
                 key = (top + waste, preference, column)
                 if best is None or key < best[0]:
-                    best = (key, width, column, header, photo, photo_columns, reserved)
+                    best = (key, _Spot(column, width, top, header, photo, photo_columns,
+                                       reserved))
         if best is None:
             return False
-        _, width, column, header, photo, photo_columns, reserved = best
-        top = max(state.skyline[column:column + width])
-        free = state.rows - top - header.rows
-        height = balanced_height(flow, work.start, width, reserved, free)
+        spot = best[1]
+        free = state.rows - spot.top - spot.header.rows
+        height = self._body_height(work, spot.width, spot.reserved, free)
         jumped = height is None
         if jumped:
-            capacities = [free - reserved[c] for c in range(width)]
+            capacities = [free - r for r in spot.reserved]
             capacities[-1] -= 1          # the "Continued on page N" line
             fills, stop = fill(flow, work.start, capacities)
             height = free
-            if stop == work.start or (not force and len(flow) - stop < 1):
+            if stop == work.start:
                 return False
         else:
-            fills, stop = fill(flow, work.start, [height - r for r in reserved])
-        self._draw_module(work, state, column, width, top, header, photo, photo_columns,
-                          reserved, fills, flow, height, jumped)
+            fills, stop = fill(flow, work.start, [height - r for r in spot.reserved])
+        self._draw_module(work, state, spot, fills, height, jumped)
         if stop >= len(flow):
             return None
-        return _Work(article, stop, work.part + 1, state.layout.number, width)
+        return _Work(article, stop, work.part + 1, state.layout.number, spot.width)
 
-    def _draw_module(self, work, state, column, width, top, header, photo, photo_columns,
-                     reserved, fills, flow, height, jumped) -> None:
+    def _draw_module(self, work: _Work, state: _Page, spot: _Spot, fills, height: int,
+                     jumped: bool) -> None:
+        """Draw a placed module (header, photo, body columns, rule) and update the skyline."""
         article = work.article
+        flow = self.composer.body(article)
+        column, width, top = spot.column, spot.width, spot.top
+        header, photo, photo_columns, reserved = (spot.header, spot.photo, spot.photo_columns,
+                                                  spot.reserved)
         layout = state.layout
         self.part_pages[(article.id, work.part)] = layout.number
         if article.id not in layout.articles:

@@ -25,22 +25,16 @@ from .images import source_for
 rl_config.useA85 = 0        # embed JPEG bytes as they are (see ARCHITECTURE.md)
 
 
-def _fill(canvas_or_text, color: Color) -> None:
-    if color.space == "cmyk":
-        canvas_or_text.setFillColorCMYK(*color.values)
-    elif color.space == "rgb":
-        canvas_or_text.setFillColorRGB(*color.values)
-    else:
-        canvas_or_text.setFillGray(color.values[0])
+_COLOR_SETTERS = {"cmyk": "ColorCMYK", "rgb": "ColorRGB", "gray": "Gray"}
+
+
+def _fill(target, color: Color) -> None:
+    """Set the fill colour of a canvas or text object (setFillColorCMYK, …)."""
+    getattr(target, "setFill" + _COLOR_SETTERS[color.space])(*color.values)
 
 
 def _stroke(canvas: Canvas, color: Color) -> None:
-    if color.space == "cmyk":
-        canvas.setStrokeColorCMYK(*color.values)
-    elif color.space == "rgb":
-        canvas.setStrokeColorRGB(*color.values)
-    else:
-        canvas.setStrokeGray(color.values[0])
+    getattr(canvas, "setStroke" + _COLOR_SETTERS[color.space])(*color.values)
 
 
 def render_pdf(pagination: Pagination, path: Path, *, title: str, date: dt.date,

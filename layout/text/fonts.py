@@ -15,10 +15,6 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from ..errors import LayoutError
 from ..stylesheet.types import FontFamily, StyleSheet, TextStyle
 
-# Characters that are layout, not glyphs: never looked up in a font.
-SOFT_HYPHEN = "\u00ad"
-
-
 class FontFace:
     """One TrueType file, registered with the PDF backend under ``name``.
 
@@ -160,8 +156,3 @@ class FontBook:
             chain = FontChain(tuple(faces), self)
             self._chains[key] = chain
         return chain
-
-    @property
-    def faces(self) -> list[FontFace]:
-        """Every face loaded so far, in load order."""
-        return list(self._faces.values())

@@ -76,7 +76,6 @@ class ItemBuilder:
         self.measure = measure
         self.size = style.size
         justified = style.align.value == "justify"
-        self.justified = justified
         size = style.size
         j = justification
         # Per-glyph letter-spacing room and per-point glyph-scaling room (see module docstring).

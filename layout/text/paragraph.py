@@ -55,8 +55,7 @@ class Typesetter:
         """
         if isinstance(pieces, str):
             pieces = [Piece(pieces)]
-        text = style.uppercase
-        if text:
+        if style.uppercase:
             pieces = [Piece(p.text.upper(), p.bold, p.italic) for p in pieces]
         builder = self.builder(style, lang, measure)
         items = builder.build(pieces, first_indent=first_indent, fill_last_line=not balanced)

@@ -52,7 +52,6 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
     spaces = 0
     glyphs = 0
     advance = 0.0            # natural advance of everything drawn, spaces at the face's width
-    box_stretch = glue_stretch = box_shrink = glue_shrink = 0.0
     indent = 0.0             # an empty box opening the line: the paragraph's first-line indent
     end = brk.position
     for index in range(brk.start, end):
@@ -66,8 +65,6 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
                 _append(runs, face, size, text)
                 glyphs += len(text)
                 advance += face.advance(text) * size / 1000.0
-            box_stretch += item.stretch
-            box_shrink += item.shrink
         elif kind is Glue:
             if item.face is None:
                 continue          # paragraph-filling glue
@@ -75,8 +72,6 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             spaces += 1
             glyphs += 1
             advance += item.face.advance(" ") * item.size / 1000.0
-            glue_stretch += item.stretch
-            glue_shrink += item.shrink
     closing = items[end]
     if type(closing) is Penalty and closing.flagged and closing.runs:
         for face, size, text in closing.runs:
