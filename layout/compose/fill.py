@@ -35,11 +35,6 @@ def _allowed(flow: tuple[FlowItem, ...], cut: int, widows: int, orphans: int) ->
     return True
 
 
-def _hyphenated(item: FlowItem) -> bool:
-    return item.kind == "line" and any(getattr(d, "line", None) is not None and d.line.hyphenated
-                                       for d in item.draws)
-
-
 def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
          widows: int = 2, orphans: int = 2) -> tuple[list[ColumnFill], int]:
     """Fill columns in order; see the module docstring."""
@@ -62,9 +57,9 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
             if cut != index and not _allowed(flow, cut, widows, orphans):
                 cut = index
             # No hyphenated word across a column or page break, when a line can move instead.
-            if _hyphenated(flow[cut - 1]):
+            if flow[cut - 1].hyphenated:
                 for earlier in range(cut - 1, max(begin + 1, cut - 4), -1):
-                    if not _hyphenated(flow[earlier - 1]) and \
+                    if not flow[earlier - 1].hyphenated and \
                             _allowed(flow, earlier, widows, orphans):
                         cut = earlier
                         break

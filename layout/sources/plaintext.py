@@ -265,11 +265,8 @@ class _Reader:
             text = line.text
             if self._take_byline(line):
                 continue
-            bracketed = not in_lists and text.startswith("<") and text.endswith(">")
-            if (web.is_copyright(text) or bracketed) and self.out.copyright is None \
-                    and self.meta.copyright is None:
-                # A notice in angle brackets after the byline is the copyright line, whatever it
-                # says ("<Public domain — U.S. Department of Defense>").
+            notice = web.is_copyright(text) or (not in_lists and web.is_notice(text))
+            if notice and self.out.copyright is None and self.meta.copyright is None:
                 self.out.copyright = text
                 self.guess(f"took line {line.number} as the copyright line", line.number)
             elif web.match_email(text) and self.out.email is None and self.meta.email is None:

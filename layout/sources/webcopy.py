@@ -163,6 +163,13 @@ def is_copyright(line: str) -> bool:
         _YEAR.search(text) and not ends_like_sentence(text) and len(text.split()) <= 8)
 
 
+def is_notice(line: str) -> bool:
+    """A short line in angle brackets ("<Public domain — U.S. Department of Defense>"): after the
+    byline, the copyright line whatever it says."""
+    text = line.strip()
+    return text.startswith("<") and text.endswith(">") and display_width(text) < 200
+
+
 def is_trailing_header(line: str) -> bool:
     """The start of what follows an article on a web page: related links, tags, share, comments."""
     text = line.strip()
