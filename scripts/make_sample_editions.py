@@ -447,7 +447,7 @@ class Edition:
                            "images": images, "byline": rec["byline"], "copyright": fm["copyright"],
                            "priority": priority, "section": fm["section"], "kind": "md"})
 
-    def add_txt(self, rec: dict, nav: list[str], byline_line: str, byline_seen: str,
+    def add_txt(self, rec: dict, nav: list[str], byline_line: str,
                 copyright: str, related_label: str, related: list[str]):
         blocks = body_blocks(rec)
         if any(k != "paragraph" for k, _ in blocks):
@@ -460,7 +460,7 @@ class Edition:
         lines += ["", byline_line, copyright, "", related_label] + related
         text = "\n".join(lines) + "\n"
         self.items.append({"rec": rec, "file": f"{rec['id']}.txt", "content": text,
-                           "blocks": blocks, "images": [], "byline": byline_seen,
+                           "blocks": blocks, "images": [], "byline": byline_line,
                            "copyright": copyright, "priority": None, "section": None,
                            "kind": "txt"})
 
@@ -645,7 +645,7 @@ def build_en(corpus: Path, out: Path, recs: dict, by_file: dict) -> tuple[Editio
         if rid in EN_TXT:
             spec = EN_TXT[rid]
             name = rec["byline"] or publisher(rec)
-            ed.add_txt(rec, ["Home", "News", "Defense"], f"By {name} <{spec['email']}>", name,
+            ed.add_txt(rec, ["Home", "News", "Defense"], f"By {name} <{spec['email']}>",
                        copyright_line(rec), "Related articles",
                        [recs[r]["headline"] for r in spec["related"]])
             continue
@@ -668,7 +668,7 @@ def build_ko(corpus: Path, out: Path, recs: dict, by_file: dict) -> tuple[Editio
         if rid in KO_TXT:
             spec = KO_TXT[rid]
             url = display_url(rec["url"])
-            ed.add_txt(rec, ["홈", "뉴스", "국방"], f"홍길동 기자 {spec['email']}", "홍길동 기자",
+            ed.add_txt(rec, ["홈", "뉴스", "국방"], f"홍길동 기자 {spec['email']}",
                        f"<저작권자 ⓒ 위키뉴스 기고자, CC BY 2.5 — {url}, 출처를 밝히면 전재 및 재배포 가능>",
                        "관련 기사", [recs[r]["headline"] for r in spec["related"]])
             continue

@@ -103,11 +103,11 @@ class GalleyComposer:
     def _header(self, article: Article, columns: int) -> Block:
         styles = self.sheet.styles
         byline = [article.byline] if article.byline else []
-        if article.email:
+        if article.email and article.email not in article.byline:
             byline.append(article.email)
         parts = [([article.headline], self.headline_style(article, columns), "headline", True),
                  (list(article.deck), styles["deck"], "deck", True),
-                 ([" · ".join(byline)] if byline else [], styles["byline"], "byline", False)]
+                 (byline, styles["byline"], "byline", False)]
         gap = self.sheet.spacing.headline_gap_lines * self.pitch + self.pitch / 3
         return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang, gap)
 

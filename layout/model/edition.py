@@ -78,7 +78,12 @@ class Figure:
 
 @dataclass(frozen=True)
 class Article:
-    """One story. ``id`` is the file name without its extension and is unique in an edition."""
+    """One story. ``id`` is the file name without its extension and is unique in an edition.
+
+    ``byline`` is printed as it is (a web copy's byline line keeps its e-mail address and
+    brackets as written); ``email`` is the address alone, printed under the byline unless the
+    byline already shows it.
+    """
 
     id: str
     file: Path

@@ -242,13 +242,15 @@ class _Reader:
         return False
 
     def _take_byline(self, line: _Line) -> bool:
-        """Take ``line`` as the byline if it is one and none was found yet."""
+        """Take ``line`` as the byline if it is one and none was found yet. The byline is the
+        line as written ("By Jane Doe <jane@x.com>", "홍길동 기자 hong@x.kr"): it prints so; the
+        e-mail address is also kept on its own."""
         found = web.match_byline(line.text)
         if found is None or self.out.byline is not None:
             return False
         if self.meta.byline is not None:
             return False
-        self.out.byline = found.byline
+        self.out.byline = " ".join(line.text.split())
         message = f"took line {line.number} as the byline"
         if found.email and self.meta.email is None:
             self.out.email = found.email

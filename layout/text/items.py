@@ -16,6 +16,8 @@ from .hyphenate import SOFT_HYPHEN, Hyphenator
 INFINITY = 1e9          # stretch of the glue that fills a paragraph's last line ("fil")
 FORCED = -10000         # penalty that forces a break
 FORBIDDEN = 10000       # penalty that forbids one
+# ReportLab draws U+00A0 as the space glyph, code 32, so PDF word spacing (Tw) applies to it.
+NO_BREAK_SPACE = "\u00a0"
 
 Run = tuple  # (FontFace, size, text)
 
@@ -35,11 +37,18 @@ class Box:
 
 
 class Glue:
-    __slots__ = ("width", "stretch", "shrink", "face", "size")
+    """A word space drawn as ``char`` in ``face`` (no face: invisible, e.g. the paragraph fill).
+
+    ``char`` is U+0020, or U+00A0 for a tie (a no-break space: it stretches like a word space,
+    as TeX's ``~`` does, but a penalty before it forbids a break there).
+    """
+
+    __slots__ = ("width", "stretch", "shrink", "face", "size", "char")
 
     def __init__(self, width: float, stretch: float, shrink: float,
-                 face: FontFace | None = None, size: float = 0.0):
-        self.width, self.stretch, self.shrink, self.face, self.size = width, stretch, shrink, face, size
+                 face: FontFace | None = None, size: float = 0.0, char: str = " "):
+        self.width, self.stretch, self.shrink = width, stretch, shrink
+        self.face, self.size, self.char = face, size, char
 
     def __repr__(self) -> str:
         return f"Glue({self.width:.2f}+{self.stretch:.2f}-{self.shrink:.2f})"
@@ -132,6 +141,16 @@ class ItemBuilder:
         for piece in pieces:
             chain = self._chain(piece.bold, piece.italic)
             for token in _split_spaces(piece.text):
+                if token == NO_BREAK_SPACE:
+                    if word:
+                        self._add_word(items, word)
+                        word = []
+                    if pending_space is not None and items:
+                        self._add_space(items, pending_space)
+                    pending_space = None
+                    items.append(Penalty(0.0, FORBIDDEN))
+                    self._add_space(items, chain, NO_BREAK_SPACE)
+                    continue
                 if token == " ":
                     if word:
                         self._add_word(items, word)
@@ -154,12 +173,12 @@ class ItemBuilder:
         items.append(Penalty(0.0, FORCED, False))
         return items
 
-    def _add_space(self, items: list, chain: FontChain) -> None:
+    def _add_space(self, items: list, chain: FontChain, char: str = " ") -> None:
         face = chain.face_for(" ")
         natural = face.width(" ", self.size)
         width = natural * self.space_desired + self.tracking
         items.append(Glue(width, natural * self.space_stretch, natural * self.space_shrink,
-                          face, self.size))
+                          face, self.size, char))
 
     def _add_word(self, items: list, word: list[tuple[FontChain, str]]) -> None:
         text = "".join(part for _, part in word)
@@ -211,13 +230,18 @@ def _is_hangul(char: str) -> bool:
 
 
 def _split_spaces(text: str) -> list[str]:
-    """Split on ordinary spaces, returning words and single " " markers (runs collapsed)."""
+    """Split on ordinary spaces, returning words, single " " markers (runs collapsed) and one
+    marker per no-break space."""
     tokens: list[str] = []
     for index, part in enumerate(text.split(" ")):
         if index:
             tokens.append(" ")
-        if part:
-            tokens.append(part)
+        pieces = part.split(NO_BREAK_SPACE)
+        for number, piece in enumerate(pieces):
+            if number:
+                tokens.append(NO_BREAK_SPACE)
+            if piece:
+                tokens.append(piece)
     return tokens
 
 

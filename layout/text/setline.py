@@ -68,7 +68,8 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         elif kind is Glue:
             if item.face is None:
                 continue          # paragraph-filling glue
-            _append(runs, item.face, item.size, " ")
+            # A tie (U+00A0) is drawn as code 32 too, so Tw widens it like a word space.
+            _append(runs, item.face, item.size, item.char)
             spaces += 1
             glyphs += 1
             advance += item.face.advance(" ") * item.size / 1000.0

