@@ -157,3 +157,40 @@ def test_nothing_is_placed_twice(built):
             if line is not None and getattr(draw, "role", "") == "body":
                 seen[(draw.line.text, id(draw.line))] += 1
     assert max(seen.values()) == 1
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_no_body_line_runs_past_its_column(built, name):
+    """Measured from the PDF as pdfium lays glyphs out (Tc, Tw and Tz applied per the PDF
+    spec): every body-size glyph starts inside a column and every line ends by its right
+    edge (pdfium puts the line end it generates where the last advance ends). Regression: a
+    no-break space widened by Tw pushed justified lines 4 pt into the gutter."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    result = built(name)
+    geometry = result.style.page
+    body_size = result.style.styles["body"].size
+    pitch = geometry.column_width + geometry.gutter
+    document = pdfium.PdfDocument(str(result.pdf))
+    x, y = ctypes.c_double(), ctypes.c_double()
+    try:
+        for number, page in enumerate(document, start=1):
+            textpage = page.get_textpage()
+            column_right = None
+            for index in range(textpage.count_chars()):
+                raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+                char = chr(raw.FPDFText_GetUnicode(textpage, index))
+                if char in "\r\n" and column_right is not None:
+                    assert x.value <= column_right + 0.3, (number, index, x.value, column_right)
+                    column_right = None
+                    continue
+                if abs(raw.FPDFText_GetFontSize(textpage, index) - body_size) > 0.01:
+                    column_right = None
+                    continue
+                column = int((x.value - geometry.margin_inside + 0.5) // pitch)
+                left = geometry.margin_inside + column * pitch
+                column_right = left + geometry.column_width
+                assert left - 0.3 <= x.value <= column_right, (number, char, x.value)
+    finally:
+        document.close()
