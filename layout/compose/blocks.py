@@ -63,9 +63,17 @@ class BlockSetter:
         page = self.sheet.page
         return columns * page.column_width + (columns - 1) * page.gutter
 
+    def gutters_within(self, width: float) -> tuple[tuple[float, float], ...]:
+        """The column gutters under a block ``width`` wide that starts on a column's left edge,
+        as x-ranges from that edge."""
+        page = self.sheet.page
+        pitch = page.column_width + page.gutter
+        columns = max(1, round((width + page.gutter) / pitch))
+        return tuple((j * pitch - page.gutter, j * pitch) for j in range(1, columns))
+
     def paragraphs(self, texts, style: TextStyle, width: float, lang: str, role: str, *,
                    balanced: bool = False, top: float = 0.0, x: float = 0.0,
-                   ) -> tuple[list[TextDraw], float]:
+                   avoid: tuple[tuple[float, float], ...] = ()) -> tuple[list[TextDraw], float]:
         """Set several paragraphs of one style one under another; return draws, bottom edge."""
         draws: list[TextDraw] = []
         cursor = top
@@ -74,7 +82,8 @@ class BlockSetter:
                 continue
             if draws:
                 cursor += style.space_before
-            lines = self.typesetter.set(text, style, width, lang=lang, balanced=balanced)
+            lines = self.typesetter.set(text, style, width, lang=lang, balanced=balanced,
+                                        avoid=avoid)
             more, cursor = text_lines(lines, style, x=x, top=cursor, role=role)
             draws.extend(more)
             cursor += style.space_after
@@ -105,9 +114,11 @@ class BlockSetter:
 
     def stacked(self, parts: list[tuple[list[str], TextStyle, str, bool]], width: float,
                 lang: str, gap_after: float) -> Block:
-        """Blocks of display text (headline, deck, byline…) one under another."""
+        """Blocks of display text (headline, deck, byline…) one under another, across the
+        module: their word spaces keep off the column gutters below them."""
         draws: list[TextDraw] = []
         cursor = 0.0
+        avoid = self.gutters_within(width)
         for texts, style, role, balanced in parts:
             texts = [t for t in texts if t and t.strip()]
             if not texts:
@@ -115,7 +126,7 @@ class BlockSetter:
             if draws:
                 cursor += style.space_before
             more, cursor = self.paragraphs(texts, style, width, lang, role, balanced=balanced,
-                                           top=cursor)
+                                           top=cursor, avoid=avoid)
             draws.extend(more)
             cursor += style.space_after
         if not draws:

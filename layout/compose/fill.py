@@ -56,10 +56,10 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
                 cut -= 1
             if cut != index and not _allowed(flow, cut, widows, orphans):
                 cut = index
-            # No hyphenated word across a column or page break, when a line can move instead.
-            if flow[cut - 1].hyphenated:
+            # No word split across a column or page break, when a line can move instead.
+            if flow[cut - 1].splits_word:
                 for earlier in range(cut - 1, max(begin + 1, cut - 4), -1):
-                    if not flow[earlier - 1].hyphenated and \
+                    if not flow[earlier - 1].splits_word and \
                             _allowed(flow, earlier, widows, orphans):
                         cut = earlier
                         break

@@ -27,7 +27,7 @@ class FlowItem:
     ``kind``: ``line`` (a body line: one grid line), ``space`` (dropped at a column head),
     ``head`` (a subhead; keeps with what follows), ``figure`` (an inline photo), ``end``
     (the copyright line). For lines, ``index``/``count`` place the line in its paragraph so the
-    filler can keep widows and orphans out, and ``hyphenated`` says it ends in a hyphen.
+    filler can keep widows and orphans out, and ``splits_word`` says it ends inside a word.
     """
 
     kind: str
@@ -37,7 +37,7 @@ class FlowItem:
     index: int = 0
     count: int = 1
     keep_with_next: bool = False
-    hyphenated: bool = False
+    splits_word: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class GalleyComposer:
         while True:
             style = self.sheet.headline(rank)
             lines = self.typesetter.set(article.headline, style, width, lang=article.lang,
-                                        balanced=True)
+                                        balanced=True, avoid=self.blocks.gutters_within(width))
             if len(lines) <= limit or rank >= len(self.sheet.headlines):
                 return style
             rank += 1
@@ -198,7 +198,7 @@ class GalleyComposer:
                 draw = TextDraw(indent + line.x_offset, pitch * BASELINE_IN_ROW, line,
                                 style.color, "body")
                 items.append(FlowItem("line", 1, (draw,), para=number, index=index,
-                                      count=len(lines), hyphenated=line.hyphenated))
+                                      count=len(lines), splits_word=line.splits_word))
             after_head = False
         for figure in article.figures[1:]:
             block = self.blocks.photo(figure, measure, page.height / 3, article.lang)

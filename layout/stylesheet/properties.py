@@ -264,6 +264,9 @@ HYPHENATION = Section("hyphenation", "Where words may be hyphenated (for styles 
     Property("min_right", Integer(1, 10), 3, "Fewest letters after a hyphen."),
     Property("max_consecutive", Integer(1, 10), 2, "Most hyphenated lines in a row."),
     Property("capitalized", Boolean(), False, "Also hyphenate capitalised words."),
+    Property("korean_syllables", Boolean(), False,
+             "Korean text may also break between Hangul syllables (no hyphen is added), not "
+             "only between words (eojeol); both are Korean practice (KLREQ)."),
 ), checks=(Check(("min_left", "min_right", "min_word"), "min_left + min_right ≤ min_word",
                  _fragments_fit),))
 

@@ -116,6 +116,7 @@ class Hyphenation:
     min_right: int = 3
     max_consecutive: int = 2
     capitalized: bool = False
+    korean_syllables: bool = False   # Korean lines may also break between syllables (KLREQ)
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,9 @@
 URL and e-mail break points.
 
 ``break_points(word)`` returns ``(index, kind)`` pairs: the word may break *before* ``index``;
-``kind`` is ``"hyphen"`` (a hyphen is added at the line end), ``"explicit"`` (the word already
-ends the line with its own hyphen or dash) or ``"plain"`` (nothing added: URLs, e-mail addresses).
+``kind`` is ``"hyphen"`` or ``"soft"`` (a hyphen is added at the line end), ``"explicit"`` (the
+word already ends the line with its own hyphen or dash), ``"plain"`` (nothing added: URLs,
+e-mail addresses) or ``"syllable"`` (between Hangul syllables, nothing added).
 """
 from __future__ import annotations
 
@@ -54,6 +55,8 @@ class Hyphenator:
     def _compute(self, word: str) -> list[tuple[int, str]]:
         if _URLISH.search(word):
             return _url_points(word)
+        if self.enabled and self.settings.korean_syllables and any(_is_hangul(ch) for ch in word):
+            return _syllable_points(word)
         points: list[tuple[int, str]] = []
         if SOFT_HYPHEN in word:
             # Soft hyphens are the author's choice: they replace the patterns for this word.
@@ -76,6 +79,17 @@ class Hyphenator:
                 points.append((match.start() + position, "hyphen"))
         points.sort()
         return points
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+def _syllable_points(word: str) -> list[tuple[int, str]]:
+    """Between two Hangul syllables, no hyphen. Punctuation stays with its neighbour, so no
+    closing mark starts a line and no opening mark ends one (KLREQ)."""
+    return [(index, "syllable") for index in range(1, len(word))
+            if _is_hangul(word[index - 1]) and _is_hangul(word[index])]
 
 
 def _url_points(word: str) -> list[tuple[int, str]]:

@@ -16,6 +16,8 @@ from .hyphenate import SOFT_HYPHEN, Hyphenator
 INFINITY = 1e9          # stretch of the glue that fills a paragraph's last line ("fil")
 FORCED = -10000         # penalty that forces a break
 FORBIDDEN = 10000       # penalty that forbids one
+# Breaking a Korean word between syllables costs more than breaking at a space.
+SYLLABLE_PENALTY = 100
 # ReportLab draws U+00A0 as the space glyph, code 32, so PDF word spacing (Tw) applies to it.
 NO_BREAK_SPACE = "\u00a0"
 
@@ -174,7 +176,16 @@ class ItemBuilder:
         return items
 
     def _add_space(self, items: list, chain: FontChain, char: str = " ") -> None:
-        face = chain.face_for(" ")
+        """A word space in the face of the word before it when that face has one: Korean text
+        then keeps Nanum's space between Hangul words instead of switching to the Latin face
+        and back around every space (one text run instead of three)."""
+        face = None
+        if items and type(items[-1]) is Box and items[-1].runs:
+            before = items[-1].runs[-1][0]
+            if before.has_glyph(" ") and before in chain.faces:
+                face = before
+        if face is None:
+            face = chain.face_for(" ")
         natural = face.width(" ", self.size)
         width = natural * self.space_desired + self.tracking
         items.append(Glue(width, natural * self.space_stretch, natural * self.space_shrink,
@@ -206,6 +217,8 @@ class ItemBuilder:
         if kind == "explicit":
             flagged = text[index - 1] in "-\u2010"
             return Penalty(0.0, self.hyphen_penalty if flagged else 0.0, flagged)
+        if kind == "syllable":
+            return Penalty(0.0, SYLLABLE_PENALTY, False)
         return Penalty(0.0, 0.0, False)   # URL / e-mail: break without a hyphen
 
     def _add_overlong(self, items: list, box: Box) -> None:

@@ -25,6 +25,8 @@ from ..stylesheet.types import Justification
 from .items import FORBIDDEN, FORCED, Box, Glue, Penalty
 
 _AWFUL = 1e7
+GUTTER_OVERLAP = 1.5        # points of a word space over an avoided range that count
+GUTTER_DEMERITS = 1e6       # as bad as a very loose line: avoided unless nothing else works
 
 
 @dataclass(frozen=True)
@@ -66,141 +68,175 @@ def _fitness(ratio: float) -> int:
 
 
 def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens: int = 2,
-                    ragged_stretch: float = 0.0, tolerance: float | None = None) -> list[Break]:
+                    ragged_stretch: float = 0.0, tolerance: float | None = None,
+                    avoid: tuple[tuple[float, float], ...] = ()) -> list[Break]:
     """Choose line breaks for ``items``.
 
     ``widths`` is the measure: a number, or a sequence giving line *i*'s width (the last entry
-    repeats). Returns one :class:`Break` per line, in order.
+    repeats). ``avoid`` lists x-ranges (from the line's start) where a word space should not
+    fall — the column gutters under a headline that spans several columns, where a space
+    reads as the edge between two headlines. Returns one :class:`Break` per line, in order.
     """
     tolerance = settings.tolerance if tolerance is None else tolerance
+    breaker = _Breaker(items, widths, settings, ragged_stretch, avoid)
     # Pass 1 at the style's tolerance; pass 2 tolerates loose lines (narrow columns often need
     # one); pass 3 accepts anything that does not overflow and is reported as an emergency.
-    result = _run(items, widths, settings, max_hyphens, ragged_stretch, tolerance, False)
+    result = breaker.run(tolerance, max_hyphens, False)
     if result is None:
-        result = _run(items, widths, settings, max_hyphens, ragged_stretch,
-                      max(tolerance, 100.0) * 20, False)
+        result = breaker.run(max(tolerance, 100.0) * 20, max_hyphens, False)
     if result is None:
-        result = _run(items, widths, settings, max_hyphens + 1, ragged_stretch, _AWFUL, True)
+        result = breaker.run(_AWFUL, max_hyphens + 1, True)
     if result is None:   # cannot happen with finite boxes; keep the promise of "never lost"
         raise AssertionError("line breaker found no breaks")
     return result
 
 
-def _run(items, widths, settings, max_hyphens, ragged_stretch, tolerance, emergency):
-    count = len(items)
-    # Prefix sums of width, stretch and shrink over items[:i].
-    sum_w = [0.0] * (count + 1)
-    sum_y = [0.0] * (count + 1)
-    sum_z = [0.0] * (count + 1)
-    w = y = z = 0.0
-    for index, item in enumerate(items):
-        if type(item) is not Penalty:
-            w += item.width
-            y += item.stretch
-            z += item.shrink
-        sum_w[index + 1], sum_y[index + 1], sum_z[index + 1] = w, y, z
+class _Breaker:
+    """One paragraph's items with their prefix sums, broken by :meth:`run` in passes."""
 
-    if isinstance(widths, (int, float)):
-        line_widths = None
-        fixed_width = float(widths)
-    else:
-        line_widths = list(widths)
-        fixed_width = 0.0
-
-    line_penalty = settings.line_penalty
-    double_hyphen = settings.double_hyphen_demerits
-    final_hyphen = settings.final_hyphen_demerits
-    adjacent = settings.adjacent_demerits
-    # Badness limit expressed as a ratio limit: badness = 100 r^3.
-    max_ratio = (tolerance / 100.0) ** (1.0 / 3.0) if tolerance < _AWFUL else float("inf")
-
-    active = [_Node(-1, 0, 0, 1, 0, 0.0, None, 0.0, False)]
-    for position in range(count):
-        item = items[position]
-        kind = type(item)
-        if kind is Box:
-            continue
-        if kind is Glue:
-            if position == 0 or type(items[position - 1]) is not Box:
-                continue
-            penalty, flagged, extra = 0.0, False, 0.0
+    def __init__(self, items: list, widths, settings: Justification, ragged_stretch: float,
+                 avoid: tuple[tuple[float, float], ...]):
+        self.items = items
+        self.settings = settings
+        self.ragged_stretch = ragged_stretch
+        self.avoid = avoid
+        count = len(items)
+        # Prefix sums of width, stretch and shrink over items[:i].
+        self.sum_w = sum_w = [0.0] * (count + 1)
+        self.sum_y = sum_y = [0.0] * (count + 1)
+        self.sum_z = sum_z = [0.0] * (count + 1)
+        w = y = z = 0.0
+        for index, item in enumerate(items):
+            if type(item) is not Penalty:
+                w += item.width
+                y += item.stretch
+                z += item.shrink
+            sum_w[index + 1], sum_y[index + 1], sum_z[index + 1] = w, y, z
+        if isinstance(widths, (int, float)):
+            self.line_widths = None
+            self.fixed_width = float(widths)
         else:
-            penalty = item.penalty
-            if penalty >= FORBIDDEN:
-                continue
-            flagged, extra = item.flagged, item.width
-        forced = penalty <= FORCED
+            self.line_widths = list(widths)
+            self.fixed_width = 0.0
 
-        best: dict[tuple[int, int], tuple[float, _Node, float]] = {}
-        survivors = []
-        for node in active:
-            start = node.start
-            natural = sum_w[position] - sum_w[start] + extra
-            if line_widths is None:
-                width = fixed_width
-            else:
-                width = line_widths[min(node.line, len(line_widths) - 1)]
-            if natural < width:
-                stretch = sum_y[position] - sum_y[start] + ragged_stretch
-                ratio = (width - natural) / stretch if stretch > 0 else float("inf")
-            elif natural > width:
-                shrink = sum_z[position] - sum_z[start]
-                ratio = (width - natural) / shrink if shrink > 0 else float("-inf")
-            else:
-                ratio = 0.0
-            if ratio >= -1.0 and not forced:
-                survivors.append(node)
-            # An overfull line is never chosen, except a lone item in the emergency pass.
-            if ratio < -1.0 and not (emergency and position - node.start <= 1):
+    def gutter_demerits(self, start: int, end: int) -> float:
+        """Demerits for word spaces of the line items[start:end] that fall on an avoided
+        range (overlapping it by 1.5 pt or more)."""
+        items, sum_w = self.items, self.sum_w
+        demerits = 0.0
+        for index in range(start, end):
+            item = items[index]
+            if type(item) is not Glue or item.face is None:
                 continue
-            if ratio > max_ratio:
+            left = sum_w[index] - sum_w[start]
+            right = left + item.width
+            for low, high in self.avoid:
+                if min(right, high) - max(left, low) >= GUTTER_OVERLAP:
+                    demerits += GUTTER_DEMERITS
+        return demerits
+
+    def run(self, tolerance: float, max_hyphens: int, emergency: bool):
+        items, settings = self.items, self.settings
+        sum_w, sum_y, sum_z = self.sum_w, self.sum_y, self.sum_z
+        line_widths, fixed_width = self.line_widths, self.fixed_width
+        ragged_stretch = self.ragged_stretch
+        count = len(items)
+        line_penalty = settings.line_penalty
+        double_hyphen = settings.double_hyphen_demerits
+        final_hyphen = settings.final_hyphen_demerits
+        adjacent = settings.adjacent_demerits
+        # Badness limit expressed as a ratio limit: badness = 100 r^3.
+        max_ratio = (tolerance / 100.0) ** (1.0 / 3.0) if tolerance < _AWFUL else float("inf")
+
+        active = [_Node(-1, 0, 0, 1, 0, 0.0, None, 0.0, False)]
+        for position in range(count):
+            item = items[position]
+            kind = type(item)
+            if kind is Box:
                 continue
-            if flagged and node.hyphens >= max_hyphens:
-                continue
-            if forced and node.flagged and not emergency:
-                continue   # no hyphen on a paragraph's next-to-last line
-            badness = 100.0 * abs(ratio) ** 3 if ratio != float("inf") else _AWFUL
-            if badness > _AWFUL:
-                badness = _AWFUL
-            if penalty >= 0:
-                demerits = (line_penalty + badness) ** 2 + penalty * penalty
-            elif penalty > FORCED:
-                demerits = (line_penalty + badness) ** 2 - penalty * penalty
+            if kind is Glue:
+                if position == 0 or type(items[position - 1]) is not Box:
+                    continue
+                penalty, flagged, extra = 0.0, False, 0.0
             else:
-                demerits = (line_penalty + badness) ** 2
-            if flagged and node.flagged:
-                demerits += double_hyphen
-            if forced and node.flagged:
-                demerits += final_hyphen
-            fitness = _fitness(ratio)
-            if abs(fitness - node.fitness) > 1:
-                demerits += adjacent
-            total = node.demerits + demerits
-            hyphens = node.hyphens + 1 if flagged else 0
-            key = (fitness, hyphens)
-            held = best.get(key)
-            if held is None or total < held[0]:
-                best[key] = (total, node, ratio)
-        active = survivors
-        if best:
-            start = _next_start(items, position, forced)
-            for (fitness, hyphens), (total, node, ratio) in sorted(best.items()):
-                active.append(_Node(position, start, node.line + 1, fitness, hyphens, total,
-                                    node, ratio, flagged))
-        if not active:
+                penalty = item.penalty
+                if penalty >= FORBIDDEN:
+                    continue
+                flagged, extra = item.flagged, item.width
+            forced = penalty <= FORCED
+
+            best: dict[tuple[int, int], tuple[float, _Node, float]] = {}
+            survivors = []
+            for node in active:
+                start = node.start
+                natural = sum_w[position] - sum_w[start] + extra
+                if line_widths is None:
+                    width = fixed_width
+                else:
+                    width = line_widths[min(node.line, len(line_widths) - 1)]
+                if natural < width:
+                    stretch = sum_y[position] - sum_y[start] + ragged_stretch
+                    ratio = (width - natural) / stretch if stretch > 0 else float("inf")
+                elif natural > width:
+                    shrink = sum_z[position] - sum_z[start]
+                    ratio = (width - natural) / shrink if shrink > 0 else float("-inf")
+                else:
+                    ratio = 0.0
+                if ratio >= -1.0 and not forced:
+                    survivors.append(node)
+                # An overfull line is never chosen, except a lone item in the emergency pass.
+                if ratio < -1.0 and not (emergency and position - node.start <= 1):
+                    continue
+                if ratio > max_ratio:
+                    continue
+                if flagged and node.hyphens >= max_hyphens:
+                    continue
+                if forced and node.flagged and not emergency:
+                    continue   # no hyphen on a paragraph's next-to-last line
+                badness = 100.0 * abs(ratio) ** 3 if ratio != float("inf") else _AWFUL
+                if badness > _AWFUL:
+                    badness = _AWFUL
+                if penalty >= 0:
+                    demerits = (line_penalty + badness) ** 2 + penalty * penalty
+                elif penalty > FORCED:
+                    demerits = (line_penalty + badness) ** 2 - penalty * penalty
+                else:
+                    demerits = (line_penalty + badness) ** 2
+                if flagged and node.flagged:
+                    demerits += double_hyphen
+                if forced and node.flagged:
+                    demerits += final_hyphen
+                fitness = _fitness(ratio)
+                if abs(fitness - node.fitness) > 1:
+                    demerits += adjacent
+                if self.avoid:
+                    demerits += self.gutter_demerits(start, position)
+                total = node.demerits + demerits
+                hyphens = node.hyphens + 1 if flagged else 0
+                key = (fitness, hyphens)
+                held = best.get(key)
+                if held is None or total < held[0]:
+                    best[key] = (total, node, ratio)
+            active = survivors
+            if best:
+                start = _next_start(items, position, forced)
+                for (fitness, hyphens), (total, node, ratio) in sorted(best.items()):
+                    active.append(_Node(position, start, node.line + 1, fitness, hyphens, total,
+                                        node, ratio, flagged))
+            if not active:
+                return None
+        finals = [node for node in active if node.position == count - 1]
+        if not finals:
             return None
-    finals = [node for node in active if node.position == count - 1]
-    if not finals:
-        return None
-    chosen = min(finals, key=lambda node: node.demerits)
-    breaks: list[Break] = []
-    node = chosen
-    while node.previous is not None:
-        breaks.append(Break(node.previous.start, node.position, node.ratio, node.flagged,
-                            emergency))
-        node = node.previous
-    breaks.reverse()
-    return breaks
+        chosen = min(finals, key=lambda node: node.demerits)
+        breaks: list[Break] = []
+        node = chosen
+        while node.previous is not None:
+            breaks.append(Break(node.previous.start, node.position, node.ratio, node.flagged,
+                                emergency))
+            node = node.previous
+        breaks.reverse()
+        return breaks
 
 
 def _next_start(items: list, position: int, forced: bool) -> int:

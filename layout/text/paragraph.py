@@ -47,11 +47,13 @@ class Typesetter:
         return builder
 
     def set(self, pieces: list[Piece] | str, style: TextStyle, measure: float, *,
-            lang: str = "en", first_indent: float = 0.0, balanced: bool = False) -> list[SetLine]:
+            lang: str = "en", first_indent: float = 0.0, balanced: bool = False,
+            avoid: tuple[tuple[float, float], ...] = ()) -> list[SetLine]:
         """Set one paragraph of ``style`` in lines of ``measure`` points.
 
         ``balanced`` makes ragged lines even in length (headlines, decks): the last line is
-        weighed like the others instead of being allowed to run short.
+        weighed like the others instead of being allowed to run short. ``avoid``: x-ranges
+        where word spaces should not fall (see ``break_paragraph``).
         """
         if isinstance(pieces, str):
             pieces = [Piece(pieces)]
@@ -66,6 +68,6 @@ class Typesetter:
             ragged = max(ragged, measure * 0.5)
         breaks = break_paragraph(items, measure, self.sheet.justification,
                                  max_hyphens=self.sheet.hyphenation.max_consecutive,
-                                 ragged_stretch=ragged)
+                                 ragged_stretch=ragged, avoid=avoid)
         return set_lines(items, breaks, measure, style.align, self.sheet.justification,
                          style.tracking * style.size)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..stylesheet.types import Align, Justification
-from .items import Box, Glue, Penalty
+from .items import FORCED, Box, Glue, Penalty
 from .linebreak import Break
 
 
@@ -28,6 +28,7 @@ class SetLine:
     justified: bool = False
     last: bool = False           # the last line of its paragraph
     emergency: bool = False
+    splits_word: bool = False    # ends inside a word (hyphen, URL or Korean syllable break)
 
     @property
     def text(self) -> str:
@@ -74,6 +75,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             glyphs += 1
             advance += item.face.advance(" ") * item.size / 1000.0
     closing = items[end]
+    splits_word = type(closing) is Penalty and closing.penalty > FORCED
     if type(closing) is Penalty and closing.flagged and closing.runs:
         for face, size, text in closing.runs:
             _append(runs, face, size, text)
@@ -98,7 +100,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         width = natural
         offset = {Align.RIGHT: measure - width, Align.CENTER: (measure - width) / 2}.get(align, 0.0)
         return SetLine(frozen, width, measure, indent + max(offset, 0.0), char_space, 0.0, 1.0,
-                       ratio, brk.flagged, False, last, brk.emergency)
+                       ratio, brk.flagged, False, last, brk.emergency, splits_word)
     # Justified: letter-spacing and scaling follow the ratio up to their limits (even texture),
     # word spaces take whatever remains, so the line meets the measure exactly.
     lever = max(-1.0, min(1.0, ratio))
@@ -120,7 +122,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             char_space = max(low, min(high, needed))
     width = scale * (advance + char_space * max(glyphs - 1, 0) + word_space * spaces)
     return SetLine(frozen, width, measure, indent, char_space, word_space, scale, ratio,
-                   brk.flagged, True, last, brk.emergency)
+                   brk.flagged, True, last, brk.emergency, splits_word)
 
 
 def _append(runs: list[list], face, size: float, text: str) -> None:
