@@ -85,7 +85,8 @@ def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens
     if result is None:
         result = breaker.run(max(tolerance, 100.0) * 20, max_hyphens, False)
     if result is None:
-        result = breaker.run(_AWFUL, max_hyphens + 1, True)
+        # No limit on hyphens in a row here: an over-long word may need many.
+        result = breaker.run(_AWFUL, len(items), True)
     if result is None:   # cannot happen with finite boxes; keep the promise of "never lost"
         raise AssertionError("line breaker found no breaks")
     return result

@@ -121,8 +121,10 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             high = tracking + j.letter_space_max * _line_size(frozen)
             char_space = max(low, min(high, needed))
     width = scale * (advance + char_space * max(glyphs - 1, 0) + word_space * spaces)
+    # A line without spaces may fall short of the measure even at the letter-spacing limit:
+    # it then stays ragged rather than claiming to be justified.
     return SetLine(frozen, width, measure, indent, char_space, word_space, scale, ratio,
-                   brk.flagged, True, last, brk.emergency, splits_word)
+                   brk.flagged, abs(width - measure) < 0.01, last, brk.emergency, splits_word)
 
 
 def _append(runs: list[list], face, size: float, text: str) -> None:
