@@ -126,9 +126,11 @@ class ItemBuilder:
             width += face.advance(text) * size / 1000.0
             glyphs += len(text)
         width += self.tracking * glyphs
+        # Shrink counts one glyph gap fewer than there are glyphs: the gap after a line's last
+        # glyph shrinks nothing, and counting it could let a line end past its measure.
         return Box(width,
                    glyphs * self.glyph_stretch + width * self.scale_stretch,
-                   glyphs * self.glyph_shrink + width * self.scale_shrink,
+                   max(glyphs - 1, 0) * self.glyph_shrink + width * self.scale_shrink,
                    runs)
 
     # -- paragraphs --------------------------------------------------------------------------
