@@ -75,6 +75,8 @@ class Hyphenator:
                 continue
             if part[0].isupper() and not self.settings.capitalized:
                 continue
+            if any(_is_hangul(ch) for ch in part):
+                continue   # no hyphen inside Hangul (KLREQ)
             for position in self._dict.positions(part):
                 points.append((match.start() + position, "hyphen"))
         points.sort()

@@ -202,7 +202,8 @@ class ItemBuilder:
         for number, segment in enumerate(segments):
             visible = [(chain, part.replace(SOFT_HYPHEN, "")) for chain, part in segment]
             box = self._box(self._runs(visible))
-            if box.width > self.measure and box.runs:
+            # Room for the hyphen that may follow: a piece plus its hyphen must fit too.
+            if box.width + self.size * 0.5 > self.measure and box.runs:
                 self._add_overlong(items, box)
             else:
                 items.append(box)
