@@ -480,7 +480,7 @@ def test_tabloid_is_the_house_grid(tmp_path):
     assert (body.size, body.leading, body.align, body.hyphenate) == (9.5, 11.5, Align.JUSTIFY,
                                                                       True)
     assert sheet.page.baseline == body.leading
-    assert body.fonts == ("serif", "korean-serif")
+    assert body.fonts == ("text", "serif", "korean-serif")
 
 
 def test_broadsheet_is_bigger_than_the_tabloid_it_extends(tmp_path):
@@ -494,7 +494,7 @@ def test_broadsheet_is_bigger_than_the_tabloid_it_extends(tmp_path):
 
 def test_korean_keeps_latin_faces_first(tmp_path):
     sheet = load_stylesheet("korean", styles_dir=_shipped_styles_with_stand_in_fonts(tmp_path))
-    assert sheet.styles["body"].fonts == ("serif", "korean-serif")
+    assert sheet.styles["body"].fonts == ("text", "serif", "korean-serif")
     assert sheet.styles["caption"].fonts[:2] == ("sans", "korean-sans")
     assert sheet.headline(1).fonts[:2] == ("sans", "korean-sans")
 
