@@ -230,8 +230,9 @@ class Paginator:
             capacities[-1] -= 1          # the "Continued on page N" line
             fills, stop = fill(flow, work.start, capacities)
             height = free
-            if stop == work.start:
-                return False
+            rest_rows = sum(item.rows for item in flow[stop:])
+            if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
+                return False     # no stub on the far side of a jump
         else:
             fills, stop = fill(flow, work.start, [height - r for r in spot.reserved])
         self._draw_module(work, state, spot, fills, height, jumped)
