@@ -65,6 +65,7 @@ class GalleyComposer:
         self._flows: dict[str, tuple[FlowItem, ...]] = {}
         self._headers: dict[tuple, Block] = {}
         self._photos: dict[tuple, tuple[Block | None, int]] = {}
+        self._headline_fits: dict[tuple, tuple] = {}
         self.diagnostics: list[Diagnostic] = []
 
     # -- header ------------------------------------------------------------------------------
@@ -81,6 +82,18 @@ class GalleyComposer:
     def headline_style(self, article: Article, columns: int):
         """The headline style by rank and width, one size smaller while the head would take
         more than three lines (four in one column)."""
+        return self._headline_fit(article, columns)[0]
+
+    def headline_fits(self, article: Article, columns: int) -> bool:
+        """Whether the head keeps to three lines (four in one column) at ``columns`` in some
+        size of the style; if not, the story wants a wider module."""
+        return self._headline_fit(article, columns)[1]
+
+    def _headline_fit(self, article: Article, columns: int):
+        key = (article.id, columns)
+        found = self._headline_fits.get(key)
+        if found is not None:
+            return found
         width = self.blocks.column_span(columns)
         limit = 4 if columns == 1 else 3
         rank = self.headline_rank(article, columns)
@@ -89,7 +102,9 @@ class GalleyComposer:
             lines = self.typesetter.set(article.headline, style, width, lang=article.lang,
                                         balanced=True, avoid=self.blocks.gutters_within(width))
             if len(lines) <= limit or rank >= len(self.sheet.headlines):
-                return style
+                found = (style, len(lines) <= limit)
+                self._headline_fits[key] = found
+                return found
             rank += 1
 
     def header(self, article: Article, columns: int) -> Block:

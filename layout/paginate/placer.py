@@ -102,16 +102,21 @@ class Paginator:
         return self.content_top - row * self.pitch
 
     def natural_columns(self, article: Article) -> int:
+        """The module width a story asks for: by priority and length, and wide enough that
+        its head keeps to three lines (four in one column)."""
         n = self.columns
         priority = article.priority or 3
         if priority == 1:
-            return n - 1 if n >= 5 else n
-        if priority == 2:
-            return min(3, n)
-        words = article.word_count
-        if words > 250 or article.figures:
-            return min(2, n)
-        return 1
+            width = n - 1 if n >= 5 else n
+        elif priority == 2:
+            width = min(3, n)
+        elif article.word_count > 250 or article.figures:
+            width = min(2, n)
+        else:
+            width = 1
+        while width < n and not self.composer.headline_fits(article, width):
+            width += 1
+        return width
 
     # -- the page loop -----------------------------------------------------------------------
     def run(self) -> list[PageLayout]:
@@ -126,11 +131,7 @@ class Paginator:
             continuations: list[_Work] = []
             while pending:
                 # 1. The first story (within a short look-ahead) that fits whole somewhere.
-                for index, work in enumerate(pending[:LOOKAHEAD]):
-                    if self.place(work, state, whole=True) is None:
-                        del pending[index]
-                        break
-                else:
+                if not self._place_whole(pending, state):
                     # 2. Nothing fits whole: start the next story in the best gap and jump it.
                     rest = self.place(pending[0], state, whole=False,
                                       force=not state.layout.articles)
@@ -150,6 +151,16 @@ class Paginator:
         self._resolve_jump_lines(pages)
         return pages
 
+    def _place_whole(self, pending: list[_Work], state: _Page) -> bool:
+        """Place the first of the next few stories that fits whole: at its natural width or
+        a neighbour first, then at any width (a narrow gap takes a narrow module)."""
+        for any_width in (False, True):
+            for index, work in enumerate(pending[:LOOKAHEAD]):
+                if self.place(work, state, whole=True, any_width=any_width) is None:
+                    del pending[index]
+                    return True
+        return False
+
     def _section(self, state: _Page) -> str:
         by_id = {article.id: article for article in self.edition.articles}
         for article_id in state.layout.articles:
@@ -159,11 +170,15 @@ class Paginator:
         return ""
 
     # -- one module --------------------------------------------------------------------------
-    def _widths(self, work: _Work, force: bool) -> list[int]:
+    def _widths(self, work: _Work, force: bool, any_width: bool = False) -> list[int]:
         """Module widths to try, the story's natural width first."""
         if force:
             return list(range(self.columns, 0, -1))
         natural = work.columns or self.natural_columns(work.article)
+        if any_width:
+            widths = sorted(range(1, self.columns + 1), key=lambda w: (abs(w - natural), -w))
+            return [w for w in widths if self.composer.headline_fits(work.article, w)
+                    or w == self.columns]
         widths = [natural, natural + 1, natural - 1]
         return [w for w in widths if 1 <= w <= self.columns]
 
@@ -186,7 +201,8 @@ class Paginator:
         height = self._heights[key]
         return height if height is not None and height <= limit else None
 
-    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False):
+    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False,
+              any_width: bool = False):
         """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
         as much as fits in the best gap. Returns False if it cannot go on this page, None if
         it was placed whole, or the work that continues it on a later page."""
@@ -195,7 +211,7 @@ class Paginator:
         remaining_rows = sum(item.rows for item in flow[work.start:])
         min_lines = self.sheet.spacing.min_body_lines
         best = None
-        for preference, width in enumerate(self._widths(work, force)):
+        for preference, width in enumerate(self._widths(work, force, any_width)):
             header, photo, photo_columns = self._parts(work, width)
             reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
                         for c in range(width)]
