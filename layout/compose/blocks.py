@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from ..stylesheet.types import StyleSheet, TextStyle
 from ..text.paragraph import Typesetter
+from ..text.typography import smarten
 from ..text.setline import SetLine
 from .draws import ImageDraw, TextDraw
 
@@ -106,7 +107,8 @@ class BlockSetter:
             draws.extend(credit_draws)
         if figure.caption:
             cursor += styles["caption"].space_before
-            caption_draws, cursor = self.paragraphs([figure.caption], styles["caption"], width,
+            caption = smarten(figure.caption, self.sheet.typography)
+            caption_draws, cursor = self.paragraphs([caption], styles["caption"], width,
                                                     lang, "caption", top=cursor)
             draws.extend(caption_draws)
         # Keep at least a third of a grid line between the block and the text under it.

@@ -16,6 +16,7 @@ from ..model import Article, BlockKind
 from ..stylesheet.types import StyleSheet
 from ..text.items import Piece
 from ..text.paragraph import Typesetter
+from ..text.typography import smarten
 from .blocks import BASELINE_IN_ROW, Block, BlockSetter
 from .draws import TextDraw
 
@@ -99,7 +100,8 @@ class GalleyComposer:
         rank = self.headline_rank(article, columns)
         while True:
             style = self.sheet.headline(rank)
-            lines = self.typesetter.set(article.headline, style, width, lang=article.lang,
+            lines = self.typesetter.set(self.smart(article.headline), style, width,
+                                        lang=article.lang,
                                         balanced=True, avoid=self.blocks.gutters_within(width))
             if len(lines) <= limit or rank >= len(self.sheet.headlines):
                 found = (style, len(lines) <= limit)
@@ -120,8 +122,9 @@ class GalleyComposer:
         byline = [article.byline] if article.byline else []
         if article.email and article.email not in article.byline:
             byline.append(article.email)
-        parts = [([article.headline], self.headline_style(article, columns), "headline", True),
-                 (list(article.deck), styles["deck"], "deck", True),
+        parts = [([self.smart(article.headline)], self.headline_style(article, columns),
+                  "headline", True),
+                 ([self.smart(line) for line in article.deck], styles["deck"], "deck", True),
                  (byline, styles["byline"], "byline", False)]
         gap = self.sheet.spacing.headline_gap_lines * self.pitch + self.pitch / 3
         return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang, gap)
@@ -129,7 +132,7 @@ class GalleyComposer:
     def jump_header(self, article: Article, columns: int, from_page: int) -> Block:
         """The head of a continuation: a short jump headline and "Continued from page M"."""
         styles = self.sheet.styles
-        words = article.headline.split()
+        words = self.smart(article.headline).split()
         short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
         line = self.sheet.furniture.jump_from.format(page=from_page)
         parts = [([short], styles["jump_headline"], "headline", True),
@@ -185,7 +188,7 @@ class GalleyComposer:
         items: list[FlowItem] = []
         after_head = True
         for number, block in enumerate(article.blocks):
-            pieces = [Piece(span.text, span.bold, span.italic) for span in block.spans]
+            pieces = self._pieces(block)
             if block.kind is BlockKind.SUBHEAD:
                 style = styles["subhead"]
                 lines = self.typesetter.set(pieces, style, measure, lang=article.lang)
@@ -227,6 +230,18 @@ class GalleyComposer:
                 items.append(FlowItem("end", 1, (draw,), para=len(article.blocks),
                                       index=index, count=len(lines)))
         return items
+
+    def smart(self, text: str, before: str = "") -> str:
+        """``text`` with the style's typography (curly quotes, dashes, ellipses)."""
+        return smarten(text, self.sheet.typography, before)
+
+    def _pieces(self, block) -> list[Piece]:
+        """A body block's emphasis runs, typography applied across run boundaries."""
+        pieces, before = [], ""
+        for span in block.spans:
+            pieces.append(Piece(self.smart(span.text, before), span.bold, span.italic))
+            before = span.text[-1:] or before
+        return pieces
 
     def _note_emergency(self, article: Article, lines, text: str) -> None:
         if any(line.emergency for line in lines):

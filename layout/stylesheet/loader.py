@@ -16,10 +16,10 @@ from .kinds import BadValue, ParseContext, did_you_mean, show
 from .physical import BUILTIN_COLORS
 from .properties import (COLOR_ENTRY, FALLBACK, FONT_FAMILY, FURNITURE, HYPHENATION,
                          JUSTIFICATION, MAX_HEADLINE_RANKS, PAGE, RULES, SHEET_KEYS, SPACING,
-                         STYLE_NAMES, TEXT_STYLE)
+                         STYLE_NAMES, TEXT_STYLE, TYPOGRAPHY)
 from .reader import Problems, read_section
 from .types import (BLACK, Color, FontFamily, Furniture, Hyphenation, Justification,
-                    ModuleSpacing, PageGeometry, Rule, Rules, StyleSheet, TextStyle)
+                    ModuleSpacing, PageGeometry, Rule, Rules, StyleSheet, TextStyle, Typography)
 from ..yamlsource import KeyPath
 
 
@@ -69,7 +69,8 @@ class _Resolver:
                             derived={"baseline": body.leading if body else None})
         settings = {section.name: read_section(section, self.raw.get(section.name),
                                                (section.name,), ctx, self.problems)
-                    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE)}
+                    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE,
+                                    TYPOGRAPHY)}
         self.problems.raise_if_any()
         assert page is not None and all(v is not None for v in settings.values())
         width, height = page.pop("size")
@@ -82,7 +83,8 @@ class _Resolver:
             justification=Justification(**settings["justification"]),
             hyphenation=Hyphenation(**settings["hyphenation"]), rules=Rules(**rules),
             spacing=ModuleSpacing(**settings["spacing"]),
-            furniture=Furniture(**settings["furniture"]))
+            furniture=Furniture(**settings["furniture"]),
+            typography=Typography(**settings["typography"]))
 
     def parse(self, kind: Any, raw: Any, path: KeyPath, ctx: ParseContext) -> Any:
         """One value through its kind; None (and a recorded problem) when it does not fit."""

@@ -14,7 +14,7 @@ from typing import Any, Callable, Mapping
 from .kinds import (Boolean, Choice, FontList, Integer, Kind, Length, Number, ParseContext,
                     Text)
 from .physical import Colour, FontFile, PageSize
-from .types import Align
+from .types import Align, Dash
 
 
 class _Required:
@@ -307,6 +307,14 @@ FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump
              "Jump line at the start of a continuation."),
 ))
 
+TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in body text, heads, "
+                     "decks and captions (bylines, e-mail and copyright lines print as written).", (
+    Property("curly_quotes", Boolean(), True, 'Straight quotes " and \' become “ ” ‘ ’.'),
+    Property("double_hyphen", Choice(Dash), "em", "What `--` becomes: an em dash, an en dash, "
+             "or kept as typed."),
+    Property("ellipsis", Boolean(), True, "Three full stops `...` become an ellipsis `…`."),
+))
+
 # --- the sheet itself ----------------------------------------------------------------------
 
 SHEET_KEYS: Mapping[str, str] = {
@@ -323,8 +331,9 @@ SHEET_KEYS: Mapping[str, str] = {
     "rules": "Rules between columns and modules (see *rules*).",
     "spacing": "Module spacing (see *spacing*).",
     "furniture": "Masthead, folio and jump lines (see *furniture*).",
+    "typography": "Quotes, dashes and ellipses (see *typography*).",
 }
 FALLBACK = Property("fallback", FontList(allow_empty=True), [], SHEET_KEYS["fallback"])
 COLOR_ENTRY = Colour(references=False)
 SECTIONS: tuple[Section, ...] = (PAGE, FONT_FAMILY, TEXT_STYLE, JUSTIFICATION, HYPHENATION,
-                                 RULES, rule_section("0pt"), SPACING, FURNITURE)
+                                 RULES, rule_section("0pt"), SPACING, FURNITURE, TYPOGRAPHY)

@@ -119,6 +119,24 @@ class Hyphenation:
     korean_syllables: bool = False   # Korean lines may also break between syllables (KLREQ)
 
 
+class Dash(Enum):
+    """What a double hyphen ``--`` in the copy becomes."""
+
+    EM = "em"
+    EN = "en"
+    KEEP = "keep"
+
+
+@dataclass(frozen=True)
+class Typography:
+    """Typewriter habits of the copy turned into typography (body, heads, decks, captions;
+    bylines, e-mail addresses and copyright lines are printed as written)."""
+
+    curly_quotes: bool = True
+    double_hyphen: Dash = Dash.EM
+    ellipsis: bool = True
+
+
 @dataclass(frozen=True)
 class Rule:
     """A stroked line; ``width`` 0 means none."""
@@ -174,6 +192,7 @@ class StyleSheet:
     rules: Rules
     spacing: ModuleSpacing
     furniture: Furniture
+    typography: Typography = Typography()
 
     def headline(self, rank: int) -> TextStyle:
         """The headline style for ``rank`` (1 = lead); ranks past the last reuse the last."""

@@ -80,12 +80,15 @@ def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens
     tolerance = settings.tolerance if tolerance is None else tolerance
     breaker = _Breaker(items, widths, settings, ragged_stretch, avoid)
     # Pass 1 at the style's tolerance; pass 2 tolerates loose lines (narrow columns often need
-    # one); pass 3 accepts anything that does not overflow and is reported as an emergency.
+    # one); pass 3 accepts anything that does not overflow and is reported as an emergency;
+    # pass 4 also lifts the limit on hyphens in a row.
     result = breaker.run(tolerance, max_hyphens, False)
     if result is None:
         result = breaker.run(max(tolerance, 100.0) * 20, max_hyphens, False)
     if result is None:
-        # No limit on hyphens in a row here: an over-long word may need many.
+        result = breaker.run(_AWFUL, max_hyphens, True)
+    if result is None:
+        # No limit on hyphens in a row: an over-long word may need many.
         result = breaker.run(_AWFUL, len(items), True)
     if result is None:   # cannot happen with finite boxes; keep the promise of "never lost"
         raise AssertionError("line breaker found no breaks")
