@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [ROOT / "editions" / "defense-daily-en", ROOT / "editions" / "wire-en"]
-WORDS_PER_PAGE = 1600     # body words a tabloid page takes with heads and photos (measured)
+WORDS_PER_PAGE = 1900     # body words a tabloid page takes with heads and photos (measured)
 
 CHILD = r"""
 import json, resource, sys, time

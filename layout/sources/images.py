@@ -7,6 +7,7 @@ the article, line and key that refer to it — and not as a crash while drawing 
 from __future__ import annotations
 
 import warnings
+from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from PIL import Image, UnidentifiedImageError
@@ -67,11 +68,14 @@ def probe_image(path: str | Path, *, root: Path, referenced_from: Path | str,
     if not is_file:
         raise fail("is not a file")
     try:
-        info, diagnostics = _decode(resolved)
+        stat = resolved.stat()
+        info, found = _decode(resolved, stat.st_size, stat.st_mtime_ns)
+    except OSError as error:
+        raise fail(f"cannot be read ({error.strerror or error})") from None
     except LayoutError as error:
         raise fail(error.message, error.hint) from None
     diagnostics = [Diagnostic(d.kind, f'photo "{written}": {d.message}', str(referenced_from),
-                              line) for d in diagnostics]
+                              line) for d in found]
     return info, diagnostics
 
 
@@ -84,8 +88,12 @@ def _similar_names(candidate: Path, root: Path) -> str | None:
     return did_you_mean(candidate.name, names)
 
 
-def _decode(path: Path) -> tuple[ImageInfo, list[Diagnostic]]:
-    """Open and fully decode ``path``; raise LayoutError (message only) if that fails."""
+@lru_cache(maxsize=256)
+def _decode(path: Path, size: int, mtime_ns: int) -> tuple[ImageInfo, tuple[Diagnostic, ...]]:
+    """Open and fully decode ``path``; raise LayoutError (message only) if that fails.
+
+    Cached by path, size and modification time: an edition that uses one photo in several
+    articles decodes it once (a failure is not cached)."""
     diagnostics: list[Diagnostic] = []
     try:
         with warnings.catch_warnings():
@@ -125,7 +133,7 @@ def _decode(path: Path) -> tuple[ImageInfo, list[Diagnostic]]:
                      f"(under {TINY_LONG_SIDE} px on the long side)"))
     info = ImageInfo(path=path, format=image_format, mode=mode, width=width, height=height,
                      orientation=orientation, dpi=dpi)
-    return info, diagnostics
+    return info, tuple(diagnostics)
 
 
 def _orientation(image: Image.Image) -> int:

@@ -99,6 +99,7 @@ class ItemBuilder:
         self.space_desired = j.word_space_desired if justified else 1.0
         self.hyphen_penalty = j.hyphen_penalty
         self.tracking = style.tracking * size
+        self._words: dict[tuple, list] = {}
 
     # -- boxes -------------------------------------------------------------------------------
     def _chain(self, bold: bool, italic: bool) -> FontChain:
@@ -194,6 +195,21 @@ class ItemBuilder:
                           face, self.size, char))
 
     def _add_word(self, items: list, word: list[tuple[FontChain, str]]) -> None:
+        """The boxes and penalties of one word. Words repeat ("the", "said"), so a word in a
+        single emphasis is set once per builder and its items are shared (nothing mutates
+        items after they are built)."""
+        if len(word) == 1:
+            key = (word[0][0], word[0][1])
+            cached = self._words.get(key)
+            if cached is None:
+                cached = []
+                self._build_word(cached, word)
+                self._words[key] = cached
+            items.extend(cached)
+        else:
+            self._build_word(items, word)
+
+    def _build_word(self, items: list, word: list[tuple[FontChain, str]]) -> None:
         text = "".join(part for _, part in word)
         points = self.hyphenator.break_points(text)
         # Cut the word's styled pieces at the break points.
