@@ -17,10 +17,12 @@ from .compose.draws import ImageDraw
 from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
 from .model import Edition
+from .outputs.files import write_text_atomically
 from .outputs.manifest import manifest_data, write_json_atomically
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
+from .render.trace import trace as trace_text
 from .sources import load_edition
 from .stylesheet import StyleSheet, load_stylesheet
 from .text.paragraph import Typesetter
@@ -68,8 +70,9 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 
 def build_edition(folder: Path, *, style: str | None = None,
-                  out: Path | None = None) -> BuildResult:
-    """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``.
+                  out: Path | None = None, trace: bool = False) -> BuildResult:
+    """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json`` (and, with
+    ``trace``, ``out/trace.txt``: what every page draws, one line a draw, for diffing).
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -88,6 +91,8 @@ def build_edition(folder: Path, *, style: str | None = None,
     render_pdf(pagination, pdf_path, title=f"{edition.title} — {edition.date.isoformat()}",
                date=edition.date, initial_font=body_face.name, author=edition.title,
                subject=_subject(edition), lang=edition.lang)
+    if trace:
+        write_text_atomically(trace_text(pagination), out / "trace.txt")
     manifest_path = out / "manifest.json"
     write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics),
                           manifest_path)

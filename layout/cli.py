@@ -24,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--style", metavar="S", help="style name (from styles/) or YAML path")
     build.add_argument("-o", "--out", type=Path, metavar="OUT",
                        help="output folder (default: out/<edition folder name>/)")
+    build.add_argument("--trace", action="store_true",
+                       help="also write OUT/trace.txt: every draw of every page, one a line "
+                            "(diff two builds to see exactly what a style change moved)")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
@@ -55,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build_edition
     from .report import build_report
-    result = build_edition(args.edition, style=args.style, out=args.out)
+    result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace)
     print(build_report(result))
     return 0
 

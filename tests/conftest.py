@@ -32,3 +32,13 @@ def edition_copy(tmp_path):
         shutil.copytree(EDITIONS / name, target)
         return target
     return copy
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/goldens/* from the current output instead of comparing")
+
+
+@pytest.fixture
+def update_goldens(request) -> bool:
+    return request.config.getoption("--update-goldens")

@@ -11,13 +11,12 @@ Schema (version 1):
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from ..errors import Diagnostic
 from ..model import Edition
 from ..paginate.pages import Pagination
+from .files import write_text_atomically
 
 
 def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
@@ -60,14 +59,4 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
 
 
 def write_json_atomically(data: dict, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".newsprint-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-            stream.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    write_text_atomically(json.dumps(data, ensure_ascii=False, indent=1) + "\n", path)
