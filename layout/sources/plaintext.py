@@ -333,10 +333,12 @@ class _Reader:
     @staticmethod
     def _starts_body(text: str) -> bool:
         """Is this line, where a headline is expected, already body text? Headlines do not end
-        in a full stop; a very long line is body whatever its punctuation."""
+        in a full stop (a sentence of four words or more that does is body); a very long line
+        is body whatever its punctuation."""
         width = display_width(text)
-        return (width >= web.SENTENCE_WIDTH and web.ends_with_full_stop(text)) \
-            or width >= 2 * web.PARAGRAPH_WIDTH
+        sentence = web.ends_with_full_stop(text) and (width >= web.SENTENCE_WIDTH
+                                                      or len(text.split()) >= 4)
+        return sentence or width >= 2 * web.PARAGRAPH_WIDTH
 
     def _continues(self, previous: _Line, line: _Line) -> bool:
         """True when ``line`` carries on the paragraph of the line before (hard wrapping)."""

@@ -548,3 +548,13 @@ def test_a_bracketed_notice_after_the_byline_is_the_copyright_line(tmp_path):
     article = load_edition(root).articles[0]
     assert article.copyright == "<Public domain — U.S. Department of Defense>"
     assert article.email == "desk@example.org"
+
+
+def test_a_short_web_copy_keeps_its_short_headline_and_sentence(tmp_path):
+    """Regression: in a two-line copy, the three-word headline was dropped as navigation and
+    the one body sentence taken as the headline, leaving no body."""
+    root = make_edition(tmp_path / "ed", {"a.txt": "Headline here today\r\n\r\n"
+                                                    "Body text paragraph one is here.\r\n"})
+    (article,) = load_edition(root).articles
+    assert article.headline == "Headline here today"
+    assert [b.text for b in article.blocks] == ["Body text paragraph one is here."]
