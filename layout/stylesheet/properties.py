@@ -313,6 +313,8 @@ TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in 
     Property("double_hyphen", Choice(Dash), "em", "What `--` becomes: an em dash, an en dash, "
              "or kept as typed."),
     Property("ellipsis", Boolean(), True, "Three full stops `...` become an ellipsis `…`."),
+    Property("ties", Boolean(), True, "No line break between a number and its unit (`190 km`, "
+             "`10 a.m.`), after an initial or a title (`John F. Kirby`, `Lt. Cmdr. Smith`)."),
 ))
 
 # --- the sheet itself ----------------------------------------------------------------------

@@ -3,16 +3,30 @@
 ``smarten(text, settings, before)`` returns ``text`` with straight quotes made curly (opening
 after a space, an opening bracket or a dash, or at the start; closing otherwise — an
 apostrophe is a closing single quote), ``--`` as an em or en dash, a hyphen alone between
-spaces as an en dash, and ``...`` as an ellipsis.
+spaces as an en dash, ``...`` as an ellipsis, and ties (no-break spaces) between a number
+and its unit and after an initial or a title before a name.
 ``before`` is the character that precedes ``text`` (the end of the previous emphasis run), so
 a quote at a run boundary is read in context. Letters and digits are never changed.
 """
 from __future__ import annotations
 
+import re
+
 from ..stylesheet.types import Dash, Typography
 
 _OPENING_CONTEXT = " \t\n\u00a0([{<“‘—–-/"
 _DASHES = {Dash.EM: "\u2014", Dash.EN: "\u2013"}
+
+
+_UNITS = (r"(?:km/h|km|kg|mm|cm|nm|m|mi|ft|lb|lbs|t|tons?|%|per\s?cent|percent|mph|knots?|kt|"
+          r"°[CF]|[kMG]?W|[kMG]?Hz|V|ha|m²|km²|㎞|㎡|㎛|mg|g|ml|L|µm|a\.m\.|p\.m\.|"
+          r"million|billion|trillion|years?|days?|hours?|minutes?|seconds?)")
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNITS + r"(?![^\W\d_]))")
+# After an initial ("F. Kirby") or a title or abbreviation that stands before a name or number.
+_BEFORE_NAME = re.compile(r"(?<![^\W\d_])((?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|"
+                          r"Sgt|Cpl|Pvt|Adm|Rep|Sen|Gov|Pres|St|No|Nos|Vol|pp?|Fig)\.) "
+                          r"(?=[A-Z0-9])")
+NO_BREAK = "\u00a0"
 
 
 def smarten(text: str, settings: Typography, before: str = "") -> str:
@@ -25,6 +39,9 @@ def smarten(text: str, settings: Typography, before: str = "") -> str:
         text = text.replace("...", "\u2026")
     if settings.curly_quotes and ('"' in text or "'" in text):
         text = _curl(text, before)
+    if settings.ties and " " in text:
+        text = _NUMBER_UNIT.sub(NO_BREAK, text)
+        text = _BEFORE_NAME.sub(r"\1" + NO_BREAK, text)
     return text
 
 

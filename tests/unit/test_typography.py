@@ -32,6 +32,20 @@ def test_three_full_stops_become_an_ellipsis():
     assert smarten("and so...", ON) == "and so\u2026"
 
 
+def test_a_number_keeps_its_unit():
+    assert smarten("winds of 190 kilometers and 190 km/h at 10 a.m. today", ON) == \
+        "winds of 190 kilometers and 190\u00a0km/h at 10\u00a0a.m. today"
+
+
+def test_an_initial_or_a_title_keeps_the_name_after_it():
+    assert smarten("John F. Kirby met Lt. Cmdr. Smith", ON) == \
+        "John F.\u00a0Kirby met Lt.\u00a0Cmdr.\u00a0Smith"
+
+
+def test_units_inside_words_are_not_units():
+    assert smarten("the 5 miles and 3 mild days", ON) == "the 5 miles and 3 mild days"
+
+
 def test_nothing_changes_when_switched_off():
-    off = Typography(curly_quotes=False, double_hyphen=Dash.KEEP, ellipsis=False)
+    off = Typography(curly_quotes=False, double_hyphen=Dash.KEEP, ellipsis=False, ties=False)
     assert smarten('"a" -- b...', off) == '"a" -- b...'
