@@ -19,6 +19,7 @@ from .errors import Diagnostic, LayoutError
 from .model import Edition
 from .outputs.files import write_text_atomically
 from .outputs.manifest import manifest_data, write_json_atomically
+from .outputs.typestats import TypeStats, edition_stats
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
@@ -42,6 +43,8 @@ class BuildResult:
     pagination: Pagination
     diagnostics: list[Diagnostic] = field(default_factory=list)
     seconds: float = 0.0
+    typesetting: TypeStats = field(default_factory=TypeStats)         # the whole edition
+    page_typesetting: list[TypeStats] = field(default_factory=list)   # page by page
 
 
 def resolve_style(edition: Edition, override: str | None) -> str | Path:
@@ -93,11 +96,12 @@ def build_edition(folder: Path, *, style: str | None = None,
                subject=_subject(edition), lang=edition.lang)
     if trace:
         write_text_atomically(trace_text(pagination), out / "trace.txt")
+    total, per_page = edition_stats(pagination.pages)
     manifest_path = out / "manifest.json"
-    write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics),
-                          manifest_path)
+    write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics,
+                                        total, per_page), manifest_path)
     return BuildResult(pdf_path, manifest_path, edition, sheet, pagination, diagnostics,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, total, per_page)
 
 
 def _subject(edition: Edition) -> str:

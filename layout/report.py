@@ -6,16 +6,35 @@ from collections import Counter
 MAX_LISTED = 40
 
 
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "-"
+
+
+def _typesetting(stats) -> str:
+    """One paragraph on the edition's typesetting (figures defined in outputs/typestats.py)."""
+    text = (f"typesetting: {stats.lines} justified lines; word spaces over 1.5x "
+            f"{_share(stats.loose_15, stats.lines)}, over 2x {_share(stats.loose_20, stats.lines)}, "
+            f"tight {_share(stats.tight, stats.lines)}; {stats.hyphenated} hyphenated line ends, "
+            f"longest run {stats.longest_ladder}; widows/orphans kept out {stats.keeps_fixed}, "
+            f"left {stats.keeps_left}; emergency lines {stats.emergency}")
+    if stats.loosest:
+        text += (f"\n  loosest line: page {stats.loosest['page']}, word spaces "
+                 f"{stats.loosest['ratio']}x: {stats.loosest['text']!r}")
+    return text
+
+
 def build_report(result) -> str:
     pagination = result.pagination
     pages = pagination.pages
     lines = [f"{result.pdf}: {len(pages)} pages, {len(result.edition.articles)} articles, "
              f"{len(pagination.jumps)} jumps, {len(result.diagnostics)} warnings "
              f"({result.seconds:.2f} s; style {result.style.name})"]
-    for page in pages:
+    for page, stats in zip(pages, result.page_typesetting):
         fill = page.rows_used / page.rows_total if page.rows_total else 0.0
         lines.append(f"  page {page.number:>2} {page.section or '-':<14} fill {fill:5.1%}  "
-                     + ", ".join(page.articles))
+                     f"loose {stats.loose_20:>2} hyph {stats.hyphenated:>3} "
+                     f"ladder {stats.longest_ladder}  " + ", ".join(page.articles))
+    lines.append(_typesetting(result.typesetting))
     for jump in pagination.jumps:
         lines.append(f"  jump: {jump.article} page {jump.from_page} → page {jump.to_page}")
     if result.diagnostics:

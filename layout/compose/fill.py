@@ -22,6 +22,8 @@ class ColumnFill:
     start: int        # first flow index in this column
     stop: int         # one past the last
     rows: int         # grid lines used
+    kept: bool = False     # the break moved up to keep a widow, an orphan or a subhead out
+    broken: bool = False   # no break could keep them: a widow or orphan was left (reported)
 
 
 def _allowed(flow: tuple[FlowItem, ...], cut: int, widows: int, orphans: int) -> bool:
@@ -46,6 +48,7 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
             index += 1          # never open a column with a space
         begin = index
         used = 0
+        kept = broken = False
         while index < count and used + flow[index].rows <= capacity:
             used += flow[index].rows
             index += 1
@@ -54,8 +57,10 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
             cut = index
             while cut > begin + 1 and not _allowed(flow, cut, widows, orphans):
                 cut -= 1
-            if cut != index and not _allowed(flow, cut, widows, orphans):
-                cut = index
+            if not _allowed(flow, cut, widows, orphans):
+                cut, broken = index, True
+            elif cut != index:
+                kept = True
             # No word split across a column or page break, when a line can move instead.
             if flow[cut - 1].splits_word:
                 for earlier in range(cut - 1, max(begin + 1, cut - 4), -1):
@@ -66,7 +71,7 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
             if cut != index:
                 used -= sum(item.rows for item in flow[cut:index])
                 index = cut
-        columns.append(ColumnFill(begin, index, used))
+        columns.append(ColumnFill(begin, index, used, kept, broken))
     return columns, index
 
 

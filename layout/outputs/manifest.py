@@ -2,7 +2,10 @@
 
 Schema (version 1):
   edition: {title, date, issue, style, pages}
-  pages: [{number, section, articles: [ids], fill: share of body grid lines used}]
+  typesetting: {lines, loose_15, loose_20, tight, hyphenated, longest_ladder, keeps_fixed,
+                keeps_left, emergency, loosest: {page, ratio, text}}   (see typestats.py)
+  pages: [{number, section, articles: [ids], fill: share of the grid the modules cover,
+           typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
              width, height}]}]}]      (boxes in PDF points, origin bottom-left; y = bottom edge)
   jumps: [{article, part, from_page, to_page}]
@@ -17,10 +20,12 @@ from ..errors import Diagnostic
 from ..model import Edition
 from ..paginate.pages import Pagination
 from .files import write_text_atomically
+from .typestats import TypeStats
 
 
 def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
-                  diagnostics: list[Diagnostic]) -> dict:
+                  diagnostics: list[Diagnostic], typesetting: TypeStats,
+                  page_typesetting: list[TypeStats]) -> dict:
     articles = []
     for article in edition.articles:
         parts: dict[int, dict] = {}
@@ -46,10 +51,12 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
         "edition": {"title": edition.title, "date": edition.date.isoformat(),
                     "issue": edition.issue, "style": style_name,
                     "pages": len(pagination.pages)},
+        "typesetting": typesetting.as_dict(),
         "pages": [{"number": page.number, "section": page.section,
                    "articles": list(page.articles),
-                   "fill": round(page.rows_used / page.rows_total, 4) if page.rows_total else 0}
-                  for page in pagination.pages],
+                   "fill": round(page.rows_used / page.rows_total, 4) if page.rows_total else 0,
+                   "typesetting": stats.as_dict()}
+                  for page, stats in zip(pagination.pages, page_typesetting)],
         "articles": articles,
         "jumps": [{"article": j.article, "part": j.part, "from_page": j.from_page,
                    "to_page": j.to_page} for j in pagination.jumps],

@@ -30,6 +30,8 @@ class PageLayout:
     articles: list[str] = field(default_factory=list)   # ids, in placement order
     rows_used: int = 0
     rows_total: int = 0
+    keeps_fixed: int = 0      # column breaks moved up for a widow, an orphan or a subhead
+    keeps_left: int = 0       # column breaks where no move could keep them
 
 
 @dataclass(frozen=True)

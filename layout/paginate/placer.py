@@ -286,6 +286,8 @@ class Paginator:
                                            self.y_of(body_top + photo.rows),
                                            x0 + span_width - photo_x, photo.rows * self.pitch))
         last_x, last_row = x0, body_top
+        layout.keeps_fixed += sum(f.kept for f in fills)
+        layout.keeps_left += sum(f.broken for f in fills)
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
             row = first_row = body_top + reserved[offset]

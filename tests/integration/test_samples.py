@@ -197,3 +197,18 @@ def test_no_body_line_runs_past_its_column(built, name):
                 assert left - 0.3 <= x.value <= column_right, (number, char, x.value)
     finally:
         document.close()
+
+
+def test_the_report_and_manifest_give_the_typesetting_figures(built):
+    """The figures come from what the pages draw; on the English sample the hyphen ladders
+    keep to the style's limit and under 6 % of justified lines have word spaces over 2x."""
+    from layout.report import build_report
+    result = built("defense-daily-en")
+    stats = result.typesetting
+    assert stats.lines > 1000
+    assert stats.longest_ladder <= result.style.hyphenation.max_consecutive
+    assert stats.loose_20 / stats.lines < 0.06
+    assert sum(s.lines for s in result.page_typesetting) == stats.lines
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    assert manifest["typesetting"]["hyphenated"] == stats.hyphenated
+    assert "longest run" in build_report(result)
