@@ -314,7 +314,7 @@ TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in 
              "or kept as typed."),
     Property("ellipsis", Boolean(), True, "Three full stops `...` become an ellipsis `…`."),
     Property("ties", Boolean(), True, "No line break between a number and its unit (`190 km`, "
-             "`10 a.m.`), after an initial or a title (`John F. Kirby`, `Lt. Cmdr. Smith`)."),
+             "`10 a.m.`) or after `No.` before a number."),
 ))
 
 # --- the sheet itself ----------------------------------------------------------------------

@@ -135,7 +135,7 @@ class Typography:
     curly_quotes: bool = True
     double_hyphen: Dash = Dash.EM
     ellipsis: bool = True
-    ties: bool = True        # no line break between a number and its unit, after an initial
+    ties: bool = True        # no line break between a number and its unit, or after "No."
 
 
 @dataclass(frozen=True)

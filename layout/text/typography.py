@@ -4,7 +4,7 @@
 after a space, an opening bracket or a dash, or at the start; closing otherwise — an
 apostrophe is a closing single quote), ``--`` as an em or en dash, a hyphen alone between
 spaces as an en dash, ``...`` as an ellipsis, and ties (no-break spaces) between a number
-and its unit and after an initial or a title before a name.
+and its unit (``190 km``, ``10 a.m.``) and after ``No.`` before a number.
 ``before`` is the character that precedes ``text`` (the end of the previous emphasis run), so
 a quote at a run boundary is read in context. Letters and digits are never changed.
 """
@@ -22,11 +22,13 @@ _UNITS = (r"(?:km/h|km|kg|mm|cm|nm|m|mi|ft|lb|lbs|t|tons?|%|per\s?cent|percent|m
           r"°[CF]|[kMG]?W|[kMG]?Hz|V|ha|m²|km²|㎞|㎡|㎛|mg|g|ml|L|µm|a\.m\.|p\.m\.|"
           r"million|billion|trillion|years?|days?|hours?|minutes?|seconds?)")
 _NUMBER_UNIT = re.compile(r"(?<=\d) (?=" + _UNITS + r"(?![^\W\d_]))")
-# After an initial ("F. Kirby") or a title or abbreviation that stands before a name or number.
-_BEFORE_NAME = re.compile(r"(?<![^\W\d_])((?:[A-Z]|Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Maj|Capt|Cmdr|"
-                          r"Sgt|Cpl|Pvt|Adm|Rep|Sen|Gov|Pres|St|No|Nos|Vol|pp?|Fig)\.) "
-                          r"(?=[A-Z0-9])")
+# An abbreviation that belongs to the number after it ("No. 1", "p. 12").
+_BEFORE_NUMBER = re.compile(r"(?<!\S)((?:No|Nos|Vol|pp?|Fig)\.) (?=\d)")
 NO_BREAK = "\u00a0"
+# Deliberately no ties after initials or titles ("John F. Kirby", "Lt. Cmdr. Smith"): measured
+# on the English sample they glue 10–20-character units that an 11-pica line cannot absorb
+# (lines with spaces over 2x rose from 3.7 % to 3.9 %, and the worst to 3.9x). Initials such
+# as "U.S." never break inside: they hold no break point.
 
 
 def smarten(text: str, settings: Typography, before: str = "") -> str:
@@ -41,7 +43,7 @@ def smarten(text: str, settings: Typography, before: str = "") -> str:
         text = _curl(text, before)
     if settings.ties and " " in text:
         text = _NUMBER_UNIT.sub(NO_BREAK, text)
-        text = _BEFORE_NAME.sub(r"\1" + NO_BREAK, text)
+        text = _BEFORE_NUMBER.sub(r"\1" + NO_BREAK, text)
     return text
 
 
