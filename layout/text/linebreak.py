@@ -141,6 +141,7 @@ class _Breaker:
 
     def run(self, tolerance: float, max_hyphens: int, emergency: bool):
         items, settings = self.items, self.settings
+        first_pass = tolerance <= settings.tolerance
         sum_w, sum_y, sum_z = self.sum_w, self.sum_y, self.sum_z
         line_widths, fixed_width = self.line_widths, self.fixed_width
         ragged_stretch = self.ragged_stretch
@@ -195,8 +196,9 @@ class _Breaker:
                     continue
                 if flagged and node.hyphens >= max_hyphens:
                     continue
-                if forced and node.flagged and not emergency:
-                    continue   # no hyphen on a paragraph's next-to-last line
+                if forced and node.flagged and first_pass:
+                    continue   # no hyphen on a paragraph's next-to-last line (first pass;
+                    #            later passes charge final_hyphen_demerits instead)
                 badness = 100.0 * abs(ratio) ** 3 if ratio != float("inf") else _AWFUL
                 if badness > _AWFUL:
                     badness = _AWFUL
