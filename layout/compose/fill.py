@@ -6,7 +6,8 @@ first item that did not fit (``len(flow)`` when everything fit). Nothing is drop
 carries the rest to another region (a jump).
 
 Column breaks obey the keeps: no paragraph leaves fewer than ``orphans`` lines at the foot of a
-column or fewer than ``widows`` at the head of the next; a subhead stays with the lines after it;
+column or fewer than ``widows`` at the head of the next; a subhead stays with the two lines after
+it;
 a space at the head of a column is dropped (it separated two blocks that the break now
 separates).
 """
@@ -31,6 +32,9 @@ def _allowed(flow: tuple[FlowItem, ...], cut: int, widows: int, orphans: int) ->
     before, after = flow[cut - 1], flow[cut]
     if before.keep_with_next:
         return False
+    if cut >= 2 and flow[cut - 2].kind == "head" and after.kind == "line" \
+            and after.para == before.para:
+        return False      # a subhead keeps two lines of its text with it
     if after.kind in ("line", "end") and after.para == before.para and before.kind == after.kind:
         if after.index < orphans or after.count - after.index < widows:
             return False
@@ -68,6 +72,8 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
                             _allowed(flow, earlier, widows, orphans):
                         cut = earlier
                         break
+            while cut > begin + 1 and flow[cut - 1].kind == "space":
+                cut -= 1        # a space before a subhead does not end a column
             if cut != index:
                 used -= sum(item.rows for item in flow[cut:index])
                 index = cut

@@ -92,6 +92,7 @@ class Paginator:
         self.outline: list[tuple[str, str, int, float]] = []
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
+        self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -197,7 +198,7 @@ class Paginator:
         key = (work.article.id, work.start, width, tuple(reserved))
         if key not in self._heights:
             self._heights[key] = balanced_height(self.composer.body(work.article), work.start,
-                                                 width, reserved, self.rows)
+                                                 width, reserved, self.rows, **self.keeps)
         height = self._heights[key]
         return height if height is not None and height <= limit else None
 
@@ -244,13 +245,14 @@ class Paginator:
         if jumped:
             capacities = [free - r for r in spot.reserved]
             capacities[-1] -= 1          # the "Continued on page N" line
-            fills, stop = fill(flow, work.start, capacities)
+            fills, stop = fill(flow, work.start, capacities, **self.keeps)
             height = free
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
                 return False     # no stub on the far side of a jump
         else:
-            fills, stop = fill(flow, work.start, [height - r for r in spot.reserved])
+            fills, stop = fill(flow, work.start, [height - r for r in spot.reserved],
+                               **self.keeps)
         self._draw_module(work, state, spot, fills, height, jumped)
         if stop >= len(flow):
             return None

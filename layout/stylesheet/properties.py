@@ -295,6 +295,10 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "Largest share of the content height one photo may take."),
     Property("min_body_lines", Integer(1, 50), 3,
              "Body lines a headline keeps under it (in the same column)."),
+    Property("widows", Integer(1, 5), 2,
+             "Fewest lines of a paragraph carried to the head of the next column."),
+    Property("orphans", Integer(1, 5), 2,
+             "Fewest lines of a paragraph left at the foot of a column."),
 ))
 
 FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump lines.", (
