@@ -81,6 +81,21 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
     return columns, index
 
 
+# A column under a photo holds no text rather than a stub of one or two lines.
+MIN_COLUMN_LINES = 3
+
+
+def capacities_under(height: int, reserved: list[int]) -> list[int]:
+    """Lines each column of a module body ``height`` lines high can take, column *c* losing
+    ``reserved[c]`` lines to a photo; what a photo leaves under it is used only from
+    :data:`MIN_COLUMN_LINES` lines up."""
+    capacities = []
+    for taken in reserved:
+        room = height - taken
+        capacities.append(room if taken == 0 or room >= MIN_COLUMN_LINES else 0)
+    return capacities
+
+
 def balanced_height(flow: tuple[FlowItem, ...], start: int, columns: int,
                     reserved: list[int], limit: int, *, widows: int = 2,
                     orphans: int = 2) -> int | None:
@@ -90,9 +105,9 @@ def balanced_height(flow: tuple[FlowItem, ...], start: int, columns: int,
     total = sum(item.rows for item in flow[start:])
     low = max(max(reserved) + 1, (total + sum(reserved)) // columns)
     for height in range(low, limit + 1):
-        capacities = [height - reserved[c] for c in range(columns)]
-        if min(capacities) < 0:
+        if height < max(reserved):
             continue
+        capacities = capacities_under(height, reserved)
         _, stop = fill(flow, start, capacities, widows=widows, orphans=orphans)
         if stop >= len(flow):
             return height

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..compose.draws import RuleDraw, place
-from ..compose.fill import balanced_height, fill
+from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.blocks import Block
 from ..compose.galley import GalleyComposer
 from ..errors import LayoutError
@@ -243,15 +243,18 @@ class Paginator:
         height = self._body_height(work, spot.width, spot.reserved, free)
         jumped = height is None
         if jumped:
-            capacities = [free - r for r in spot.reserved]
-            capacities[-1] -= 1          # the "Continued on page N" line
+            capacities = capacities_under(free, spot.reserved)
+            # The last column that takes text keeps a line for "Continued on page N".
+            last = max(c for c, room in enumerate(capacities) if room > 0) if any(capacities) \
+                else len(capacities) - 1
+            capacities[last] = max(0, capacities[last] - 1)
             fills, stop = fill(flow, work.start, capacities, **self.keeps)
             height = free
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
                 return False     # no stub on the far side of a jump
         else:
-            fills, stop = fill(flow, work.start, [height - r for r in spot.reserved],
+            fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
                                **self.keeps)
         self._draw_module(work, state, spot, fills, height, jumped)
         if stop >= len(flow):

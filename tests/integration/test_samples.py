@@ -212,3 +212,32 @@ def test_the_report_and_manifest_give_the_typesetting_figures(built):
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     assert manifest["typesetting"]["hyphenated"] == stats.hyphenated
     assert "longest run" in build_report(result)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_no_two_lines_overlap(built, name):
+    """No line is drawn over another and none crosses a photo: a line takes from 0.22 of its
+    size below its baseline to 0.75 above (descenders to capitals); lines whose horizontal
+    extents meet must not share any of that height."""
+    from layout.compose.draws import ImageDraw, TextDraw
+    result = built(name)
+    for page in result.pagination.pages:
+        boxes = []
+        for draw in page.draws:
+            if isinstance(draw, TextDraw) and draw.line.runs:
+                size = max(size for _, size, _ in draw.line.runs)
+                boxes.append((draw.x, draw.x + draw.line.width, draw.y - 0.22 * size,
+                              draw.y + 0.75 * size, draw.line.text))
+        boxes.sort(key=lambda b: b[2])
+        for i, (x0, x1, low, high, text) in enumerate(boxes):
+            for u0, u1, other_low, other_high, other in boxes[i + 1:]:
+                if other_low > high:
+                    break
+                if min(x1, u1) - max(x0, u0) > 0.5:
+                    assert min(high, other_high) - max(low, other_low) <= 0.5, \
+                        (page.number, text, other)
+        for image in (d for d in page.draws if isinstance(d, ImageDraw)):
+            for x0, x1, low, high, text in boxes:
+                across = min(x1, image.x + image.width) - max(x0, image.x) > 0.5
+                into = min(high, image.y + image.height) - max(low, image.y) > 0.5
+                assert not (across and into), (page.number, text, image.image.path.name)
