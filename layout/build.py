@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,6 +89,7 @@ def build_edition(folder: Path, *, style: str | None = None,
     pagination = paginate(edition, sheet, typesetter, composer)
     diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
+    diagnostics += _direction_diagnostics(edition)
     diagnostics += _image_diagnostics(pagination)
     pdf_path = out / "edition.pdf"
     body_face = typesetter.book.chain(sheet.styles["body"]).primary
@@ -122,6 +124,23 @@ def _glyph_diagnostics(edition: Edition, typesetter: Typesetter) -> list[Diagnos
                                 file=str(where.file) if where else None))
     for note in typesetter.book.substituted:
         found.append(Diagnostic("font", f"the style has no {note} face; the regular one is used"))
+    return found
+
+
+def _direction_diagnostics(edition: Edition) -> list[Diagnostic]:
+    """Right-to-left scripts are set left to right in stored order (no bidi layout yet):
+    say so for every article that has them, quoting the first such word."""
+    found = []
+    for article in edition.articles:
+        texts = [article.headline, *article.deck, *(block.text for block in article.blocks)]
+        for text in texts:
+            word = next((w for w in text.split()
+                         if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w)), None)
+            if word:
+                found.append(Diagnostic("text", f"right-to-left text such as \"{word}\" is set "
+                                        "left to right, in stored order: have it checked",
+                                        file=str(article.file)))
+                break
     return found
 
 

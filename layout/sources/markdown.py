@@ -77,7 +77,10 @@ def _lost_words(source: str, body: MarkdownBody) -> list[str]:
                        + body.accounted)
     seen = set(_WORD.findall(unicodedata.normalize("NFC", printed)))
     lost = []
-    for word in _WORD.findall(_ENTITY.sub(" ", source)):
+    # Invisible characters (zero-width spaces, controls) are removed from the printed text, so
+    # "zero\u200bwidth" prints as one word: compare against the source as the cleaner leaves it.
+    visible = Cleaner().collapse(_ENTITY.sub(" ", source))
+    for word in _WORD.findall(visible):
         if word not in seen:
             seen.add(word)
             lost.append(word)
