@@ -58,7 +58,13 @@ def resolve_style(edition: Edition, override: str | None) -> str | Path:
         return override
     if edition.style:
         if "/" in edition.style or edition.style.endswith((".yaml", ".yml")):
-            return edition.root / edition.style
+            path = edition.root / edition.style
+            if not path.resolve().is_relative_to(edition.root.resolve()):
+                raise LayoutError(f'style "{edition.style}" is outside the edition folder',
+                                  file=edition.root / "edition.yaml", key="style",
+                                  hint="name a style from styles/, put the style sheet in the "
+                                       "edition folder, or pass --style on the command line")
+            return path
         return edition.style
     return DEFAULT_STYLE
 

@@ -151,9 +151,15 @@ _REFUSED_MAGIC = {
 }
 
 
+#: The project's bundled fonts, which the shipped style sheets (and any other) may use.
+BUNDLED_FONTS = (Path(__file__).resolve().parents[2] / "fonts").resolve()
+
+
 @dataclass(frozen=True)
 class FontFile(Kind):
-    """A TrueType font file, relative to the YAML file that names it; must exist."""
+    """A TrueType font file, relative to the YAML file that names it; must exist, and lie under
+    the folder that holds that file's folder (``styles/x.yaml`` → ``fonts/y.ttf``) or in the
+    project's ``fonts/`` folder."""
 
     label = "font file"
 
@@ -161,6 +167,14 @@ class FontFile(Kind):
         if not isinstance(raw, str) or not raw.strip() or "\0" in raw:
             raise BadValue(f"expected the path of a .ttf file, got {show(raw)}")
         path = Path(os.path.abspath(ctx.base_dir / raw.strip()))
+        real = path.resolve()
+        # The style sheet's folder and its parent: a styles/ folder with fonts/ beside it, as
+        # this project ships them.
+        home = Path(ctx.base_dir).resolve().parent
+        if not (real.is_relative_to(home) or real.is_relative_to(BUNDLED_FONTS)):
+            raise BadValue(f'"{raw}" is outside the style sheet\'s folder ({real})',
+                           hint="copy the font next to the style sheet (or into a fonts/ "
+                                "folder beside its folder), or use one of the project's fonts/")
         if path.exists() and not path.is_file():   # a directory, a pipe, a device …
             raise BadValue(f'"{raw}" is not a font file (looked at {path})')
         try:

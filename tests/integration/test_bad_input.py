@@ -75,7 +75,22 @@ CASES = [
     ("path outside the edition", dict(article=ARTICLE.replace("images/photo.jpg",
                                                               "../../etc/passwd")),
      ["a.md", "../../etc/passwd"]),
+    ("style outside the edition", dict(edition_yaml="title: T\ndate: 2026-11-28\n"
+                                                    "style: ../../elsewhere/house.yaml\n"),
+     ["edition.yaml", "style", "outside the edition folder"]),
 ]
+
+
+def test_a_font_outside_the_style_sheets_folder_is_refused(tmp_path, capsys):
+    edition = make_edition(tmp_path / "ed")
+    style = tmp_path / "ed" / "house" / "house.yaml"
+    style.parent.mkdir()
+    style.write_text("extends: tabloid\nfonts:\n  text:\n    regular: /etc/hostname\n",
+                     encoding="utf-8")
+    code, err = run(capsys, "build", str(edition), "--style", str(style),
+                    "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert "house.yaml:4: fonts.text.regular" in err and "outside the style sheet" in err
 
 
 @pytest.mark.parametrize("name,changes,fragments", CASES, ids=[c[0] for c in CASES])
