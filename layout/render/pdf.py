@@ -104,9 +104,33 @@ def _draw_line(text, draw: TextDraw) -> None:
     text.setCharSpace(round(line.char_space, 4))
     text.setWordSpace(round(line.word_space, 4))
     text.setHorizScale(round(line.h_scale * 100.0, 3))
+    if line.kerns:
+        _draw_kerned(text, draw)
+        return
     for face, size, chunk in line.runs:
         text.setFont(face.name, size)
         text.textOut(chunk)
+
+
+def _draw_kerned(text, draw: TextDraw) -> None:
+    """A line with pair kerning: each stretch between two kerned pairs starts at its own
+    origin, computed as the viewer advances (Tc, Tw and Tz applied), plus the kerning."""
+    line = draw.line
+    kerns = dict(line.kerns)
+    x = draw.x
+    index = 0                      # offset of the run's first character in the line's text
+    for face, size, run in line.runs:
+        text.setFont(face.name, size)
+        cuts = sorted({0, len(run)} | {at - index for at in kerns if index < at < index + len(run)})
+        for start, stop in zip(cuts, cuts[1:]):
+            x += kerns.get(index + start, 0.0) * line.h_scale
+            piece = run[start:stop]
+            text.setTextOrigin(x, draw.y)
+            text.textOut(piece)
+            x += sum((face.advance(ch) * size / 1000.0 + line.char_space
+                      + (line.word_space if ch in " \u00a0" else 0.0)) * line.h_scale
+                     for ch in piece)
+        index += len(run)
 
 
 def _draw_image(canvas: Canvas, draw: ImageDraw) -> None:

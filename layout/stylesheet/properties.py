@@ -125,6 +125,8 @@ TEXT_STYLE = Section("text style", "A paragraph style: font chain, size, leading
     Property("tracking", Number(-0.2, 0.5), 0, "Extra space after each glyph, in em."),
     Property("hyphenate", Boolean(), False,
              "Allow hyphenation (within the limits of `hyphenation:`)."),
+    Property("kerning", Boolean(), False,
+             "Apply the font's pair kerning (for heads and other display sizes)."),
 ), checks=(Check(("leading", "size"), "0.5 × size ≤ leading ≤ 4 × size", _leading_fits_size),),
     em_from="size")
 

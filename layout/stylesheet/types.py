@@ -60,6 +60,7 @@ class TextStyle:
     uppercase: bool = False
     tracking: float = 0.0        # extra space per glyph, in em
     hyphenate: bool = False
+    kerning: bool = False        # pair kerning from the font (display sizes)
 
 
 @dataclass(frozen=True)

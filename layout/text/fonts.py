@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from ..errors import LayoutError
 from ..stylesheet.types import FontFamily, StyleSheet, TextStyle
+from .kerning import Kerning
 
 class FontFace:
     """One TrueType file, registered with the PDF backend under ``name``.
@@ -22,7 +23,7 @@ class FontFace:
     """
 
     __slots__ = ("name", "path", "glyphs", "widths", "default_width", "ascent", "descent",
-                 "scale", "_advances")
+                 "scale", "_advances", "_kerning")
 
     def __init__(self, name: str, path: Path, scale: float = 1.0):
         try:
@@ -42,6 +43,7 @@ class FontFace:
         self.descent = float(face.descent)
         self.scale = scale
         self._advances: dict[str, float] = {}
+        self._kerning: Kerning | None = None
 
     def has_glyph(self, char: str) -> bool:
         return self.glyphs.get(ord(char), 0) != 0
@@ -54,6 +56,12 @@ class FontFace:
             cached = sum(widths.get(ord(c), default) for c in text)
             self._advances[text] = cached
         return cached
+
+    def kern(self, left: str, right: str) -> float:
+        """Pair kerning between two characters, in 1/1000 em (read from the font on first use)."""
+        if self._kerning is None:
+            self._kerning = Kerning(self.path)
+        return self._kerning.pair(left, right)
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size``."""

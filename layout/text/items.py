@@ -25,10 +25,15 @@ Run = tuple  # (FontFace, size, text)
 
 
 class Box:
-    __slots__ = ("width", "stretch", "shrink", "runs")
+    """A piece of a word; ``kerns`` are (offset in the box's text, points) adjustments made
+    before the character at that offset (pair kerning)."""
 
-    def __init__(self, width: float, stretch: float, shrink: float, runs: tuple[Run, ...]):
+    __slots__ = ("width", "stretch", "shrink", "runs", "kerns")
+
+    def __init__(self, width: float, stretch: float, shrink: float, runs: tuple[Run, ...],
+                 kerns: tuple[tuple[int, float], ...] = ()):
         self.width, self.stretch, self.shrink, self.runs = width, stretch, shrink, runs
+        self.kerns = kerns
 
     @property
     def text(self) -> str:
@@ -99,6 +104,7 @@ class ItemBuilder:
         self.space_desired = j.word_space_desired if justified else 1.0
         self.hyphen_penalty = j.hyphen_penalty
         self.tracking = style.tracking * size
+        self.kerning = style.kerning
         self._words: dict[tuple, list] = {}
 
     # -- boxes -------------------------------------------------------------------------------
@@ -123,16 +129,22 @@ class ItemBuilder:
     def _box(self, runs: tuple[Run, ...]) -> Box:
         width = 0.0
         glyphs = 0
+        kerns: list[tuple[int, float]] = []
         for face, size, text in runs:
             width += face.advance(text) * size / 1000.0
+            if self.kerning:
+                for index in range(1, len(text)):
+                    value = face.kern(text[index - 1], text[index])
+                    if value:
+                        kerns.append((glyphs + index, value * size / 1000.0))
             glyphs += len(text)
-        width += self.tracking * glyphs
+        width += self.tracking * glyphs + sum(dx for _, dx in kerns)
         # Shrink counts one glyph gap fewer than there are glyphs: the gap after a line's last
         # glyph shrinks nothing, and counting it could let a line end past its measure.
         return Box(width,
                    glyphs * self.glyph_stretch + width * self.scale_stretch,
                    max(glyphs - 1, 0) * self.glyph_shrink + width * self.scale_shrink,
-                   runs)
+                   runs, tuple(kerns))
 
     # -- paragraphs --------------------------------------------------------------------------
     def build(self, pieces: list[Piece], *, first_indent: float = 0.0,

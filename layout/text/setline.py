@@ -29,6 +29,7 @@ class SetLine:
     last: bool = False           # the last line of its paragraph
     emergency: bool = False
     splits_word: bool = False    # ends inside a word (hyphen, URL or Korean syllable break)
+    kerns: tuple[tuple[int, float], ...] = ()   # (character offset in text, points) pair kerning
 
     @property
     def text(self) -> str:
@@ -54,6 +55,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
     glyphs = 0
     advance = 0.0            # natural advance of everything drawn, spaces at the face's width
     indent = 0.0             # an empty box opening the line: the paragraph's first-line indent
+    kerns: list[tuple[int, float]] = []
     end = brk.position
     for index in range(brk.start, end):
         item = items[index]
@@ -62,6 +64,9 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             if not item.runs:
                 indent += item.width
                 continue
+            for offset, dx in item.kerns:
+                kerns.append((glyphs + offset, dx))
+                advance += dx
             for face, size, text in item.runs:
                 _append(runs, face, size, text)
                 glyphs += len(text)
@@ -100,7 +105,8 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         width = natural
         offset = {Align.RIGHT: measure - width, Align.CENTER: (measure - width) / 2}.get(align, 0.0)
         return SetLine(frozen, width, measure, indent + max(offset, 0.0), char_space, 0.0, 1.0,
-                       ratio, brk.flagged, False, last, brk.emergency, splits_word)
+                       ratio, brk.flagged, False, last, brk.emergency, splits_word,
+                       tuple(kerns))
     # Justified: letter-spacing and scaling follow the ratio up to their limits (even texture),
     # word spaces take whatever remains, so the line meets the measure exactly.
     lever = max(-1.0, min(1.0, ratio))
@@ -124,7 +130,8 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
     # A line without spaces may fall short of the measure even at the letter-spacing limit:
     # it then stays ragged rather than claiming to be justified.
     return SetLine(frozen, width, measure, indent, char_space, word_space, scale, ratio,
-                   brk.flagged, abs(width - measure) < 0.01, last, brk.emergency, splits_word)
+                   brk.flagged, abs(width - measure) < 0.01, last, brk.emergency, splits_word,
+                   tuple(kerns))
 
 
 def _append(runs: list[list], face, size: float, text: str) -> None:

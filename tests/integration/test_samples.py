@@ -241,3 +241,31 @@ def test_no_two_lines_overlap(built, name):
                 across = min(x1, image.x + image.width) - max(x0, image.x) > 0.5
                 into = min(high, image.y + image.height) - max(low, image.y) > 0.5
                 assert not (across and into), (page.number, text, image.image.path.name)
+
+
+def test_kerned_heads_are_drawn_where_the_composer_put_them(tmp_path):
+    """The renderer draws a kerned head piece by piece: the last glyph of each head line ends
+    where the composer's width says (pdfium's glyph origins, within 0.05 pt)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+    from layout.compose.draws import TextDraw
+    result = build_edition(EDITIONS / "defense-daily-en", out=tmp_path)
+    page = result.pagination.pages[0]
+    heads = [d for d in page.draws if isinstance(d, TextDraw) and d.role == "headline"
+             and d.line.kerns]
+    assert heads
+    document = pdfium.PdfDocument(str(result.pdf))
+    textpage = document[0].get_textpage()
+    x, y = ctypes.c_double(), ctypes.c_double()
+    origins = []
+    for index in range(textpage.count_chars()):
+        raw.FPDFText_GetCharOrigin(textpage, index, x, y)
+        origins.append((chr(raw.FPDFText_GetUnicode(textpage, index)), x.value, y.value))
+    for head in heads:
+        face, size, text = head.line.runs[-1]
+        last = head.line.text[-1]
+        expected = head.x + head.line.width - face.advance(last) * size / 1000.0
+        found = [ox for ch, ox, oy in origins if ch == last and abs(oy - head.y) < 0.1]
+        assert any(abs(ox - expected) < 0.05 for ox in found), (head.line.text, expected, found)
+    document.close()
