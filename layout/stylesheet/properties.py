@@ -127,6 +127,9 @@ TEXT_STYLE = Section("text style", "A paragraph style: font chain, size, leading
              "Allow hyphenation (within the limits of `hyphenation:`)."),
     Property("kerning", Boolean(), False,
              "Apply the font's pair kerning (for heads and other display sizes)."),
+    Property("hang_punctuation", Boolean(), False,
+             "Hang an opening quote at the start of a line into the left margin, so the "
+             "letters line up optically (for heads)."),
 ), checks=(Check(("leading", "size"), "0.5 × size ≤ leading ≤ 4 × size", _leading_fits_size),),
     em_from="size")
 

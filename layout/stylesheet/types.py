@@ -61,6 +61,7 @@ class TextStyle:
     tracking: float = 0.0        # extra space per glyph, in em
     hyphenate: bool = False
     kerning: bool = False        # pair kerning from the font (display sizes)
+    hang_punctuation: bool = False   # opening quotes hang into the left margin (optical edge)
 
 
 @dataclass(frozen=True)

@@ -70,4 +70,4 @@ class Typesetter:
                                  max_hyphens=self.sheet.hyphenation.max_consecutive,
                                  ragged_stretch=ragged, avoid=avoid)
         return set_lines(items, breaks, measure, style.align, self.sheet.justification,
-                         style.tracking * style.size)
+                         style.tracking * style.size, hang=style.hang_punctuation)

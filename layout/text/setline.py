@@ -7,7 +7,7 @@ line ends exactly on the measure:  Tz · (Σ advances + Tc · (glyphs − 1) + T
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..stylesheet.types import Align, Justification
 from .items import FORCED, Box, Glue, Penalty
@@ -36,15 +36,27 @@ class SetLine:
         return "".join(run[2] for run in self.runs)
 
 
+# Opening quotes that hang into the left margin when the style asks (optical alignment).
+HANGING = "“‘\"'«„"
+
+
 def set_lines(items: list, breaks: list[Break], measure, align: Align,
-              justification: Justification, tracking: float = 0.0) -> list[SetLine]:
-    """Turn chosen breaks into :class:`SetLine` objects (``measure`` as in break_paragraph)."""
+              justification: Justification, tracking: float = 0.0,
+              hang: bool = False) -> list[SetLine]:
+    """Turn chosen breaks into :class:`SetLine` objects (``measure`` as in break_paragraph).
+
+    With ``hang``, a left-aligned line that opens with a quote mark starts that much to the
+    left, so its first letter lines up with the letters of the other lines."""
     lines: list[SetLine] = []
     for number, brk in enumerate(breaks):
         width = measure if isinstance(measure, (int, float)) else \
             measure[min(number, len(measure) - 1)]
         last = number == len(breaks) - 1
-        lines.append(_set_line(items, brk, float(width), align, justification, tracking, last))
+        line = _set_line(items, brk, float(width), align, justification, tracking, last)
+        if hang and align is Align.LEFT and line.runs and line.runs[0][2][:1] in HANGING:
+            face, size, text = line.runs[0]
+            line = replace(line, x_offset=line.x_offset - face.advance(text[0]) * size / 1000.0)
+        lines.append(line)
     return lines
 
 

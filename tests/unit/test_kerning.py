@@ -28,3 +28,13 @@ def test_a_kerned_head_is_narrower_by_its_pairs_and_says_where():
     assert kerned.kerns and not plain.kerns
     assert abs(plain.width + sum(dx for _, dx in kerned.kerns) - kerned.width) < 1e-6
     assert all(0 < offset < 6 for offset, _ in kerned.kerns)   # between two letters
+
+
+def test_an_opening_quote_hangs_into_the_margin_in_heads_only():
+    head, body = SHEET.headline(1), SHEET.styles["body"]
+    typesetter = Typesetter(SHEET)
+    quoted = typesetter.set("“Quoted” head", head, 500)[0]
+    face, size, _ = quoted.runs[0]
+    assert abs(quoted.x_offset + face.advance("“") * size / 1000.0) < 1e-6
+    assert typesetter.set("Plain head", head, 500)[0].x_offset == 0
+    assert typesetter.set("“Quoted” body text", body, 500)[0].x_offset == 0
