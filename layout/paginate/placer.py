@@ -29,6 +29,7 @@ from .pages import ArticleBox, Jump, PageLayout, Pagination
 
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
+MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
 
 
 @dataclass
@@ -54,6 +55,25 @@ class _Spot:
 
 
 @dataclass
+class _Module:
+    """A placed module, drawn when its page is complete (after copyfitting)."""
+
+    work: "_Work"
+    spot: _Spot
+    fills: list
+    height: int                    # body height in grid lines
+    jumped: bool
+
+    @property
+    def bottom(self) -> int:
+        return self.spot.top + self.spot.header.rows + self.height
+
+    @property
+    def columns(self) -> range:
+        return range(self.spot.column, self.spot.column + self.spot.width)
+
+
+@dataclass
 class _PendingJumpLine:
     article: Article
     part: int
@@ -71,6 +91,7 @@ class _Page:
         self.rows = rows
         self.skyline = [top_rows] * page.columns
         self.layout.rows_total = (rows - top_rows) * page.columns
+        self.modules: list[_Module] = []
 
 
 class Paginator:
@@ -144,6 +165,7 @@ class Paginator:
             if not state.layout.articles:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
+            self._finish(state)
             state.layout.section = self._section(state)
             state.layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
                                             state.layout.section))
@@ -256,23 +278,62 @@ class Paginator:
         else:
             fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
                                **self.keeps)
-        self._draw_module(work, state, spot, fills, height, jumped)
+        self._register(_Module(work, spot, fills, height, jumped), state)
         if stop >= len(flow):
             return None
         return _Work(article, stop, work.part + 1, state.layout.number, spot.width)
 
-    def _draw_module(self, work: _Work, state: _Page, spot: _Spot, fills, height: int,
-                     jumped: bool) -> None:
-        """Draw a placed module (header, photo, body columns, rule) and update the skyline."""
+    def _register(self, module: _Module, state: _Page) -> None:
+        """Book a placed module on the page: its rows, its story, the skyline."""
+        article = module.work.article
+        layout = state.layout
+        self.part_pages[(article.id, module.work.part)] = layout.number
+        if article.id not in layout.articles:
+            layout.articles.append(article.id)
+        gap = self.sheet.spacing.gap_lines
+        for c in module.columns:
+            state.skyline[c] = min(state.rows, module.bottom + gap)
+        state.modules.append(module)
+
+    # -- copyfitting and drawing -------------------------------------------------------------
+    def _finish(self, state: _Page) -> None:
+        """Copyfit, then draw every module of the page. A module with white under it (down to
+        the next module or the foot of the page) takes whole grid lines of extra space between
+        its paragraphs, at most one per paragraph break, the same in each of its columns, so
+        its bottoms still line up ("feathering", the first rung of NEWSPAPER.md's ladder)."""
+        gap = self.sheet.spacing.gap_lines
+        for module in state.modules:
+            room = state.rows - module.bottom
+            for other in state.modules:
+                if other is not module and other.spot.top >= module.bottom and \
+                        set(other.columns) & set(module.columns):
+                    room = min(room, other.spot.top - module.bottom - gap)
+            self._draw_module(module, state, max(0, min(room, MAX_FEATHER_LINES)))
+
+    def _feather_points(self, flow, column_fill, extra: int) -> set[int]:
+        """Flow indexes after which one blank grid line goes: paragraph breaks of the column,
+        spread evenly; empty when the column has fewer breaks than ``extra``."""
+        breaks = [i for i in range(column_fill.start, column_fill.stop - 1)
+                  if flow[i].kind == "line" and flow[i].index == flow[i].count - 1
+                  and flow[i + 1].kind in ("line", "end", "figure")]
+        if len(breaks) < extra:
+            return set()
+        return {breaks[(2 * j + 1) * len(breaks) // (2 * extra)] for j in range(extra)}
+
+    def _draw_module(self, module: _Module, state: _Page, room: int) -> None:
+        """Draw a module (header, photo, body columns, rule), feathered by up to ``room``
+        grid lines when every column with text can take them."""
+        work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
         header, photo, photo_columns, reserved = (spot.header, spot.photo, spot.photo_columns,
                                                   spot.reserved)
+        extra = room
+        while extra > 0 and not all(self._feather_points(flow, f, extra) or f.stop == f.start
+                                    for f in fills):
+            extra -= 1
         layout = state.layout
-        self.part_pages[(article.id, work.part)] = layout.number
-        if article.id not in layout.articles:
-            layout.articles.append(article.id)
         page = self.sheet.page
         x0 = self.x_of(column)
         span_width = self.x_of(column + width - 1) + page.column_width - x0
@@ -296,9 +357,11 @@ class Paginator:
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
             row = first_row = body_top + reserved[offset]
-            for item in flow[column_fill.start:column_fill.stop]:
+            spaced = self._feather_points(flow, column_fill, extra) if extra else set()
+            for index in range(column_fill.start, column_fill.stop):
+                item = flow[index]
                 layout.draws.extend(place(item.draws, x, self.y_of(row)))
-                row += item.rows
+                row += item.rows + (1 if index in spaced else 0)
             if column_fill.stop > column_fill.start:
                 layout.boxes.append(ArticleBox(article.id, work.part, "body", x, self.y_of(row),
                                                page.column_width, (row - first_row) * self.pitch))
@@ -306,15 +369,13 @@ class Paginator:
         if jumped:
             self.pending_jump_lines.append(_PendingJumpLine(article, work.part, layout.number,
                                                             last_x, self.y_of(last_row)))
-        bottom = top + header.rows + height
+        bottom = module.bottom + extra
         layout.rows_used += (bottom - top) * width
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.rows and rule.width:
             y = self.y_of(bottom) - gap * self.pitch / 2
             layout.draws.append(RuleDraw(x0, y, x0 + span_width, y, rule.width, rule.color))
-        for c in range(column, column + width):
-            state.skyline[c] = min(state.rows, bottom + gap)
 
     # -- jumps -------------------------------------------------------------------------------
     def _resolve_jump_lines(self, pages: list[PageLayout]) -> None:
