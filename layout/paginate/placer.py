@@ -20,7 +20,7 @@ from ..compose.draws import RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.blocks import Block
 from ..compose.galley import GalleyComposer
-from ..errors import LayoutError
+from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
@@ -39,6 +39,7 @@ class _Work:
     part: int = 0
     from_page: int | None = None
     columns: int | None = None
+    photo_pending: bool = True     # the lead photo still has to be placed (with this part)
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,7 @@ class Paginator:
         self.outline: list[tuple[str, str, int, float]] = []
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
+        self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
 
     # -- geometry ----------------------------------------------------------------------------
@@ -205,12 +207,16 @@ class Paginator:
         widths = [natural, natural + 1, natural - 1]
         return [w for w in widths if 1 <= w <= self.columns]
 
-    def _parts(self, work: _Work, width: int):
-        """Header block, photo block and photo width for ``work`` at ``width`` columns."""
+    def _parts(self, work: _Work, width: int, with_photo: bool = True):
+        """Header block, photo block and photo width for ``work`` at ``width`` columns. A
+        continuation brings the lead photo along when its first part had no room for it."""
         article = work.article
         if work.part > 0:
-            return self.composer.jump_header(article, width, work.from_page or 1), None, 0
-        header = self.composer.header(article, width)
+            header = self.composer.jump_header(article, width, work.from_page or 1)
+        else:
+            header = self.composer.header(article, width)
+        if not (with_photo and work.photo_pending):
+            return header, None, 0
         photo, photo_columns = self.composer.photo(article, width, self.content_height)
         return header, photo, photo_columns
 
@@ -224,18 +230,14 @@ class Paginator:
         height = self._heights[key]
         return height if height is not None and height <= limit else None
 
-    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False,
-              any_width: bool = False):
-        """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
-        as much as fits in the best gap. Returns False if it cannot go on this page, None if
-        it was placed whole, or the work that continues it on a later page."""
-        article = work.article
-        flow = self.composer.body(article)
-        remaining_rows = sum(item.rows for item in flow[work.start:])
-        min_lines = self.sheet.spacing.min_body_lines
+    def _best_spot(self, work: _Work, state: _Page, whole: bool, force: bool,
+                   any_width: bool, with_photo: bool, flow, remaining_rows: int,
+                   min_lines: int):
+        """The best (key, spot) for ``work`` on the page, or None: the highest, least wasteful
+        place at the first width that fits, the story's natural width preferred."""
         best = None
         for preference, width in enumerate(self._widths(work, force, any_width)):
-            header, photo, photo_columns = self._parts(work, width)
+            header, photo, photo_columns = self._parts(work, width, with_photo)
             reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
                         for c in range(width)]
             head_rows = header.rows
@@ -258,6 +260,27 @@ class Paginator:
                 if best is None or key < best[0]:
                     best = (key, _Spot(column, width, top, header, photo, photo_columns,
                                        reserved))
+        return best
+
+    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False,
+              any_width: bool = False):
+        """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
+        as much as fits in the best gap. Returns False if it cannot go on this page, None if
+        it was placed whole, or the work that continues it on a later page."""
+        article = work.article
+        flow = self.composer.body(article)
+        remaining_rows = sum(item.rows for item in flow[work.start:])
+        min_lines = self.sheet.spacing.min_body_lines
+        best = None
+        # A story starting in a gap too small for its photo starts without it: the photo then
+        # opens the continuation (jump page), as desks do.
+        photo_choices = (True, False) if not whole and work.photo_pending and work.part == 0 \
+            and work.article.figures else (True,)
+        for with_photo in photo_choices:
+            best = self._best_spot(work, state, whole, force, any_width, with_photo, flow,
+                                   remaining_rows, min_lines)
+            if best is not None:
+                break
         if best is None:
             return False
         spot = best[1]
@@ -278,10 +301,18 @@ class Paginator:
         else:
             fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
                                **self.keeps)
+        photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
+        if photo_pending and stop >= len(flow):
+            return False         # the story would end here without its photo: not here
         self._register(_Module(work, spot, fills, height, jumped), state)
         if stop >= len(flow):
             return None
-        return _Work(article, stop, work.part + 1, state.layout.number, spot.width)
+        if photo_pending:
+            self.diagnostics.append(Diagnostic(
+                "fit", f"the photo goes with the continuation on a later page: no room under "
+                       f"the headline on page {state.layout.number}", file=str(article.file)))
+        return _Work(article, stop, work.part + 1, state.layout.number, spot.width,
+                     photo_pending)
 
     def _register(self, module: _Module, state: _Page) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""
@@ -394,4 +425,5 @@ def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
     """Lay the whole edition out on pages."""
     paginator = Paginator(edition, sheet, typesetter, composer)
     pages = paginator.run()
-    return Pagination(pages, paginator.jumps, paginator.outline, list(composer.diagnostics))
+    return Pagination(pages, paginator.jumps, paginator.outline,
+                      list(composer.diagnostics) + paginator.diagnostics)
