@@ -35,6 +35,8 @@ def _allowed(flow: tuple[FlowItem, ...], cut: int, widows: int, orphans: int) ->
     if cut >= 2 and flow[cut - 2].kind == "head" and after.kind == "line" \
             and after.para == before.para:
         return False      # a subhead keeps two lines of its text with it
+    if before.kind == "end" and after.kind == "end":
+        return False      # the copyright line is never broken across columns or pages
     if after.kind in ("line", "end") and after.para == before.para and before.kind == after.kind:
         if after.index < orphans or after.count - after.index < widows:
             return False
