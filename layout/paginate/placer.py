@@ -6,11 +6,14 @@ the masthead (page 1). Articles are taken in edition order; each becomes a recta
 highest free spot of the page's *skyline* (the lowest filled row of each column), preferring
 the article's natural width. Its body is balanced over its columns; when it does not fit, the
 columns are filled to the foot of the page, a "Continued on page N" line closes the part, and
-the rest opens the next page under a jump headline and "Continued from page M". Nothing is ever
-dropped: every flow item is placed exactly once.
+the rest opens the next page under a jump headline and "Continued from page M" (a story that
+starts in a gap too small for its photo takes the photo along to that continuation). Nothing is
+ever dropped: every flow item is placed exactly once. When a page is complete, its modules are
+copyfitted (blank grid lines between paragraphs where white is left under them) and drawn.
 
 Known limitations (see issue 4): no search for the best tiling, so a page can keep a hole at
-the foot of some columns when no remaining story fits there; no ads.
+the foot of some columns when no remaining story fits there (tried and measured: a portfolio of
+greedy policies per page traded the holes for many more jumps); no ads, no pinned stories.
 """
 from __future__ import annotations
 
