@@ -37,8 +37,8 @@ LOW_PPI = 150.0
 
 @dataclass
 class BuildResult:
-    pdf: Path
-    manifest: Path
+    pdf: Path | None            # None for a plan only
+    manifest: Path | None
     edition: Edition
     style: StyleSheet
     pagination: Pagination
@@ -79,10 +79,11 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
     return edition, sheet
 
 
-def build_edition(folder: Path, *, style: str | None = None,
-                  out: Path | None = None, trace: bool = False) -> BuildResult:
+def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
+                  trace: bool = False, plan_only: bool = False) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json`` (and, with
     ``trace``, ``out/trace.txt``: what every page draws, one line a draw, for diffing).
+    With ``plan_only`` nothing is written: the pages are planned and reported only.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -97,6 +98,10 @@ def build_edition(folder: Path, *, style: str | None = None,
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)
     diagnostics += _image_diagnostics(pagination)
+    total, per_page = edition_stats(pagination.pages)
+    if plan_only:
+        return BuildResult(None, None, edition, sheet, pagination, diagnostics,
+                           time.perf_counter() - started, total, per_page)
     pdf_path = out / "edition.pdf"
     body_face = typesetter.book.chain(sheet.styles["body"]).primary
     render_pdf(pagination, pdf_path, title=f"{edition.title} — {edition.date.isoformat()}",
@@ -104,7 +109,6 @@ def build_edition(folder: Path, *, style: str | None = None,
                subject=_subject(edition), lang=edition.lang)
     if trace:
         write_text_atomically(trace_text(pagination), out / "trace.txt")
-    total, per_page = edition_stats(pagination.pages)
     manifest_path = out / "manifest.json"
     write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics,
                                         total, per_page), manifest_path)

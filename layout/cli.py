@@ -6,6 +6,7 @@ Exit status: 0 done, 1 bad input (message names file, line and key), 2 usage err
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -27,6 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--trace", action="store_true",
                        help="also write OUT/trace.txt: every draw of every page, one a line "
                             "(diff two builds to see exactly what a style change moved)")
+    build.add_argument("--plan-only", action="store_true",
+                       help="plan the pages and print the plan; write nothing (fast)")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
@@ -47,6 +50,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newsprint: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:       # the report was piped into a reader that quit (| head)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # a bug, not bad input
         if getattr(args, "debug", False):
             raise
@@ -58,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build_edition
     from .report import build_report
-    result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace)
+    result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
+                           plan_only=args.plan_only)
     print(build_report(result))
     return 0
 

@@ -26,14 +26,18 @@ def _typesetting(stats) -> str:
 def build_report(result) -> str:
     pagination = result.pagination
     pages = pagination.pages
-    lines = [f"{result.pdf}: {len(pages)} pages, {len(result.edition.articles)} articles, "
+    what = result.pdf if result.pdf is not None else "plan (nothing written)"
+    lines = [f"{what}: {len(pages)} pages, {len(result.edition.articles)} articles, "
              f"{len(pagination.jumps)} jumps, {len(result.diagnostics)} warnings "
              f"({result.seconds:.2f} s; style {result.style.name})"]
     for page, stats in zip(pages, result.page_typesetting):
         fill = page.rows_used / page.rows_total if page.rows_total else 0.0
+        modules = ", ".join(f"{m.article}{f' (part {m.part + 1})' if m.part else ''} "
+                            f"{m.columns}×{m.lines}{' →' if m.jumps else ''}"
+                            for m in page.modules)
         lines.append(f"  page {page.number:>2} {page.section or '-':<14} fill {fill:5.1%}  "
                      f"loose {stats.loose_20:>2} hyph {stats.hyphenated:>3} "
-                     f"ladder {stats.longest_ladder}  " + ", ".join(page.articles))
+                     f"ladder {stats.longest_ladder}  {modules}")
     lines.append(_typesetting(result.typesetting))
     for jump in pagination.jumps:
         lines.append(f"  jump: {jump.article} page {jump.from_page} → page {jump.to_page}")
@@ -44,5 +48,6 @@ def build_report(result) -> str:
             lines.append(f"  {diagnostic.kind}: {diagnostic.format()}")
         if len(result.diagnostics) > MAX_LISTED:
             lines.append(f"  … and {len(result.diagnostics) - MAX_LISTED} more in manifest.json")
-    lines.append(f"manifest: {result.manifest}")
+    if result.manifest is not None:
+        lines.append(f"manifest: {result.manifest}")
     return "\n".join(lines)

@@ -5,6 +5,7 @@ Schema (version 1):
   typesetting: {lines, loose_15, loose_20, tight, hyphenated, longest_ladder, keeps_fixed,
                 keeps_left, emergency, loosest: {page, ratio, text}}   (see typestats.py)
   pages: [{number, section, articles: [ids], fill: share of the grid the modules cover,
+           modules: [{article, part, column, row, columns, lines, jumps}] (grid units),
            typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
              width, height}]}]}]      (boxes in PDF points, origin bottom-left; y = bottom edge)
@@ -55,6 +56,9 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
         "pages": [{"number": page.number, "section": page.section,
                    "articles": list(page.articles),
                    "fill": round(page.rows_used / page.rows_total, 4) if page.rows_total else 0,
+                   "modules": [{"article": m.article, "part": m.part, "column": m.column,
+                                "row": m.row, "columns": m.columns, "lines": m.lines,
+                                "jumps": m.jumps} for m in page.modules],
                    "typesetting": stats.as_dict()}
                   for page, stats in zip(pagination.pages, page_typesetting)],
         "articles": articles,

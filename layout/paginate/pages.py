@@ -19,6 +19,19 @@ class ArticleBox:
     height: float
 
 
+@dataclass(frozen=True)
+class ModuleInfo:
+    """One module of a page plan: a part of a story, its size in columns and grid lines."""
+
+    article: str
+    part: int
+    column: int          # first column, from 0
+    row: int             # top grid line, from the top of the content area
+    columns: int
+    lines: int
+    jumps: bool          # the story goes on on a later page
+
+
 @dataclass
 class PageLayout:
     number: int
@@ -32,6 +45,7 @@ class PageLayout:
     rows_total: int = 0
     keeps_fixed: int = 0      # column breaks moved up for a widow, an orphan or a subhead
     keeps_left: int = 0       # column breaks where no move could keep them
+    modules: list[ModuleInfo] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from ..model import Article, Edition
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .furniture import folio, masthead
-from .pages import ArticleBox, Jump, PageLayout, Pagination
+from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
@@ -405,6 +405,8 @@ class Paginator:
                                                             last_x, self.y_of(last_row)))
         bottom = module.bottom + extra
         layout.rows_used += (bottom - top) * width
+        layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
+                                         bottom - top, jumped))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.rows and rule.width:

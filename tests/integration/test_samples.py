@@ -281,3 +281,31 @@ def test_kerned_heads_are_drawn_where_the_composer_put_them(tmp_path):
         found = [ox for ch, ox, oy in origins if ch == last and abs(oy - head.y) < 0.1]
         assert any(abs(ox - expected) < 0.05 for ox in found), (head.line.text, expected, found)
     document.close()
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_modules_tile_the_page_without_overlapping(built, name):
+    """The manifest's page plan: every module lies inside the page grid, and no two modules
+    share a grid cell."""
+    result = built(name)
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    page = result.style.page
+    for plan in manifest["pages"]:
+        cells = set()
+        for module in plan["modules"]:
+            assert 0 <= module["column"] and module["column"] + module["columns"] <= page.columns
+            assert module["lines"] > 0
+            for column in range(module["column"], module["column"] + module["columns"]):
+                for row in range(module["row"], module["row"] + module["lines"]):
+                    assert (column, row) not in cells, (plan["number"], module["article"])
+                    cells.add((column, row))
+
+
+def test_plan_only_prints_the_plan_and_writes_nothing(tmp_path, capsys):
+    from layout.cli import main
+    code = main(["build", str(EDITIONS / "defense-daily-ko"), "--plan-only",
+                 "-o", str(tmp_path / "out")])
+    out = capsys.readouterr().out
+    assert code == 0 and out.startswith("plan (nothing written): ")
+    assert "page  1" in out and "×" in out
+    assert not (tmp_path / "out").exists()
