@@ -11,9 +11,14 @@ starts in a gap too small for its photo takes the photo along to that continuati
 ever dropped: every flow item is placed exactly once. When a page is complete, its modules are
 copyfitted (blank grid lines between paragraphs where white is left under them) and drawn.
 
-Known limitations (see issue 4): no search for the best tiling, so a page can keep a hole at
-the foot of some columns when no remaining story fits there (tried and measured: a portfolio of
-greedy policies per page traded the holes for many more jumps); no ads, no pinned stories.
+Each page is filled in several ways — the skyline greedy above, and every split of the page into
+vertical strips (5 columns: 16 splits) with the stories stacked in each strip in running order,
+the last one in a strip filled to the foot and jumped — and the page that leaves the least white
+after copyfitting wins, a jump weighing as much as :data:`JUMP_COST_LINES` white grid lines.
+The first pending story is always on the page, so the running order holds.
+
+Known limitations (see issue 4): the choice is page by page (no look-ahead across pages), a
+strip split is one level of guillotine cuts only; no ads, no pinned stories.
 """
 from __future__ import annotations
 
@@ -33,6 +38,7 @@ from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
 MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
+JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
 
 
 @dataclass
@@ -67,6 +73,7 @@ class _Module:
     fills: list
     height: int                    # body height in grid lines
     jumped: bool
+    note: str = ""                 # reported when the page is kept
 
     @property
     def bottom(self) -> int:
@@ -152,21 +159,10 @@ class Paginator:
         masthead_rows = self.masthead_rows
         while pending:
             number = len(pages) + 1
-            state = _Page(number, self.sheet, self.rows, masthead_rows if number == 1 else 0)
+            top_rows = masthead_rows if number == 1 else 0
+            state, pending, continuations = self._best_page(number, top_rows, pending)
             if number == 1:
-                state.layout.draws.extend(self.masthead_draws)
-            continuations: list[_Work] = []
-            while pending:
-                # 1. The first story (within a short look-ahead) that fits whole somewhere.
-                if not self._place_whole(pending, state):
-                    # 2. Nothing fits whole: start the next story in the best gap and jump it.
-                    rest = self.place(pending[0], state, whole=False,
-                                      force=not state.layout.articles)
-                    if rest is False:
-                        break
-                    pending.pop(0)
-                    if rest is not None:
-                        continuations.append(rest)
+                state.layout.draws[:0] = self.masthead_draws
             if not state.layout.articles:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
@@ -178,6 +174,68 @@ class Paginator:
             pending = continuations + pending
         self._resolve_jump_lines(pages)
         return pages
+
+    # -- choosing a page ---------------------------------------------------------------------
+    def _best_page(self, number: int, top_rows: int, pending: list[_Work]):
+        """Fill page ``number`` the greedy way and in every split of the page into vertical
+        strips (stories stacked in each, in running order); keep the one that leaves the least
+        white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
+        first pending story must be on the page. Returns (page, still pending, continuations)."""
+        candidates = [self._greedy_page(number, top_rows, pending)]
+        for strips in _compositions(self.columns):
+            candidates.append(self._strip_page(number, top_rows, pending, strips))
+        first = pending[0].article.id
+        valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
+        return min(valid, key=lambda c: self._cost(c[0]))
+
+    def _greedy_page(self, number: int, top_rows: int, pending: list[_Work]):
+        state = _Page(number, self.sheet, self.rows, top_rows)
+        left, continuations = list(pending), []
+        while left:
+            # 1. The first story (within a short look-ahead) that fits whole somewhere.
+            if not self._place_whole(left, state):
+                # 2. Nothing fits whole: start the next story in the best gap and jump it.
+                rest = self.place(left[0], state, whole=False, force=not state.modules)
+                if rest is False:
+                    break
+                left.pop(0)
+                if rest is not None:
+                    continuations.append(rest)
+        return state, left, continuations
+
+    def _strip_page(self, number: int, top_rows: int, pending: list[_Work], strips):
+        """Stories in running order stacked in vertical strips of the given widths, each strip
+        filled to its foot (the story that does not fit whole there jumps)."""
+        state = _Page(number, self.sheet, self.rows, top_rows)
+        left, continuations = list(pending), []
+        column = 0
+        for width in strips:
+            while left:
+                work = left[0]
+                if work.part == 0 and not self.composer.headline_fits(work.article, width):
+                    break
+                top = max(state.skyline[column:column + width])
+                header, photo, photo_columns = self._parts(work, width)
+                reserved = [photo.rows if (photo is not None and c >= width - photo_columns)
+                            else 0 for c in range(width)]
+                if state.rows - top < header.rows + max(reserved) + JUMP_MIN_ROWS + 1:
+                    break
+                spot = _Spot(column, width, top, header, photo, photo_columns, reserved)
+                rest = self._put(work, state, spot, force=not state.modules)
+                if rest is False:
+                    break
+                left.pop(0)
+                if rest is not None:
+                    continuations.append(rest)
+                    break
+            column += width
+        return state, left, continuations
+
+    def _cost(self, state: _Page) -> float:
+        covered = sum((module.bottom + self._room(module, state) - module.spot.top)
+                      * module.spot.width for module in state.modules)
+        jumps = sum(module.jumped for module in state.modules)
+        return state.layout.rows_total - covered + JUMP_COST_LINES * jumps
 
     def _place_whole(self, pending: list[_Work], state: _Page) -> bool:
         """Place the first of the next few stories that fits whole: at its natural width or
@@ -286,7 +344,13 @@ class Paginator:
                 break
         if best is None:
             return False
-        spot = best[1]
+        return self._put(work, state, best[1], force)
+
+    def _put(self, work: _Work, state: _Page, spot: _Spot, force: bool = False):
+        """Fill ``work``'s body into ``spot`` (whole, or to the foot of the page and jump) and
+        book the module. Same returns as :meth:`place`."""
+        article = work.article
+        flow = self.composer.body(article)
         free = state.rows - spot.top - spot.header.rows
         height = self._body_height(work, spot.width, spot.reserved, free)
         jumped = height is None
@@ -307,13 +371,11 @@ class Paginator:
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
         if photo_pending and stop >= len(flow):
             return False         # the story would end here without its photo: not here
-        self._register(_Module(work, spot, fills, height, jumped), state)
+        note = (f"the photo goes with the continuation on a later page: no room under the "
+                f"headline on page {state.layout.number}") if photo_pending else ""
+        self._register(_Module(work, spot, fills, height, jumped, note), state)
         if stop >= len(flow):
             return None
-        if photo_pending:
-            self.diagnostics.append(Diagnostic(
-                "fit", f"the photo goes with the continuation on a later page: no room under "
-                       f"the headline on page {state.layout.number}", file=str(article.file)))
         return _Work(article, stop, work.part + 1, state.layout.number, spot.width,
                      photo_pending)
 
@@ -321,7 +383,6 @@ class Paginator:
         """Book a placed module on the page: its rows, its story, the skyline."""
         article = module.work.article
         layout = state.layout
-        self.part_pages[(article.id, module.work.part)] = layout.number
         if article.id not in layout.articles:
             layout.articles.append(article.id)
         gap = self.sheet.spacing.gap_lines
@@ -335,14 +396,28 @@ class Paginator:
         the next module or the foot of the page) takes whole grid lines of extra space between
         its paragraphs, at most one per paragraph break, the same in each of its columns, so
         its bottoms still line up ("feathering", the first rung of NEWSPAPER.md's ladder)."""
-        gap = self.sheet.spacing.gap_lines
         for module in state.modules:
-            room = state.rows - module.bottom
-            for other in state.modules:
-                if other is not module and other.spot.top >= module.bottom and \
-                        set(other.columns) & set(module.columns):
-                    room = min(room, other.spot.top - module.bottom - gap)
-            self._draw_module(module, state, max(0, min(room, MAX_FEATHER_LINES)))
+            self.part_pages[(module.work.article.id, module.work.part)] = state.layout.number
+            if module.note:
+                self.diagnostics.append(Diagnostic("fit", module.note,
+                                                   file=str(module.work.article.file)))
+            self._draw_module(module, state, self._room(module, state))
+
+    def _room(self, module: _Module, state: _Page) -> int:
+        """Blank grid lines copyfitting gives ``module``: the white under it, down to the next
+        module or the foot of the page, as far as its paragraph breaks can take them."""
+        gap = self.sheet.spacing.gap_lines
+        room = state.rows - module.bottom
+        for other in state.modules:
+            if other is not module and other.spot.top >= module.bottom and \
+                    set(other.columns) & set(module.columns):
+                room = min(room, other.spot.top - module.bottom - gap)
+        extra = max(0, min(room, MAX_FEATHER_LINES))
+        flow = self.composer.body(module.work.article)
+        while extra > 0 and not all(self._feather_points(flow, f, extra) or f.stop == f.start
+                                    for f in module.fills):
+            extra -= 1
+        return extra
 
     def _feather_points(self, flow, column_fill, extra: int) -> set[int]:
         """Flow indexes after which one blank grid line goes: paragraph breaks of the column,
@@ -364,9 +439,6 @@ class Paginator:
         header, photo, photo_columns, reserved = (spot.header, spot.photo, spot.photo_columns,
                                                   spot.reserved)
         extra = room
-        while extra > 0 and not all(self._feather_points(flow, f, extra) or f.stop == f.start
-                                    for f in fills):
-            extra -= 1
         layout = state.layout
         page = self.sheet.page
         x0 = self.x_of(column)
@@ -432,3 +504,11 @@ def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
     pages = paginator.run()
     return Pagination(pages, paginator.jumps, paginator.outline,
                       list(composer.diagnostics) + paginator.diagnostics)
+
+
+def _compositions(total: int) -> list[tuple[int, ...]]:
+    """Every way to split ``total`` columns into strips, in order: 5 → (5), (4, 1), (1, 4) …"""
+    if total == 0:
+        return [()]
+    return [(first,) + rest for first in range(total, 0, -1)
+            for rest in _compositions(total - first)]
