@@ -116,3 +116,4 @@ class Edition:
     lang: str = "en"
     copyright: str = ""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    sections: tuple[str, ...] = ()     # section order from edition.yaml (empty: none given)

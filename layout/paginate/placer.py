@@ -181,12 +181,29 @@ class Paginator:
         strips (stories stacked in each, in running order); keep the one that leaves the least
         white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
         first pending story must be on the page. Returns (page, still pending, continuations)."""
-        candidates = [self._greedy_page(number, top_rows, pending)]
+        pool = self._section_pool(pending)
+        candidates = [self._greedy_page(number, top_rows, pool)]
         for strips in _compositions(self.columns):
-            candidates.append(self._strip_page(number, top_rows, pending, strips))
-        first = pending[0].article.id
+            candidates.append(self._strip_page(number, top_rows, pool, strips))
+        first = pool[0].article.id
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
-        return min(valid, key=lambda c: self._cost(c[0]))
+        state, left, continuations = min(valid, key=lambda c: self._cost(c[0]))
+        return state, left + pending[len(pool):], continuations
+
+    def _section_pool(self, pending: list[_Work]) -> list[_Work]:
+        """The stories this page may take: all, or — when the style starts each section on a
+        new page — continuations and the new stories of the first pending section."""
+        if not self.sheet.spacing.section_fronts:
+            return pending
+        pool, section = [], None
+        for work in pending:
+            if work.part == 0:
+                if section is None:
+                    section = work.article.section
+                elif work.article.section != section:
+                    break
+            pool.append(work)
+        return pool
 
     def _greedy_page(self, number: int, top_rows: int, pending: list[_Work]):
         state = _Page(number, self.sheet, self.rows, top_rows)

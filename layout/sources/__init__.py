@@ -50,4 +50,5 @@ def load_edition(folder: Path | str) -> Edition:
     assert meta.title is not None and meta.date is not None  # else an error was raised above
     return Edition(root=folder.resolve(), title=meta.title, date=meta.date,
                    articles=tuple(ordered), issue=meta.issue, style=meta.style, lang=meta.lang,
-                   copyright=meta.copyright, diagnostics=tuple(diagnostics))
+                   copyright=meta.copyright, diagnostics=tuple(diagnostics),
+                   sections=meta.sections)

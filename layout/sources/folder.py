@@ -21,7 +21,7 @@ from ..yamlsource import MAX_YAML_SIZE, load_yaml
 
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
-EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles")
+EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections")
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class EditionMeta:
     lang: str = "en"
     copyright: str = ""
     listed: tuple[ListedArticle, ...] | None = None
+    sections: tuple[str, ...] = ()     # the order of the paper's sections, if given
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -98,6 +99,7 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         lang=fields.lang("lang") or "en",
         copyright=cleaner.clean(fields.text("copyright") or ""),
         listed=listed,
+        sections=tuple(name.strip() for name in fields.texts("sections") if name.strip()),
     )
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
@@ -150,7 +152,8 @@ def running_order(paths: list[Path], articles: dict[Path, Article], meta: Editio
         return (priority is None, priority or 0, path.name)
 
     if meta.listed is None:
-        return [articles[path] for path in sorted(paths, key=by_priority) if path in articles]
+        return _by_section([articles[path] for path in sorted(paths, key=by_priority)
+                            if path in articles], meta, diagnostics)
     ordered: list[Path] = []
     for entry in meta.listed:
         path = _match(entry.name, paths)
@@ -168,7 +171,23 @@ def running_order(paths: list[Path], articles: dict[Path, Article], meta: Editio
         diagnostics.append(Diagnostic(
             "order", f"not in the articles: list of {EDITION_FILE}; placed after the listed "
                      "ones (by priority, then file name)", str(path)))
-    return [articles[path] for path in ordered + rest if path in articles]
+    return _by_section([articles[path] for path in ordered + rest if path in articles],
+                       meta, diagnostics)
+
+
+def _by_section(order: list[Article], meta: EditionMeta,
+                diagnostics: list[Diagnostic]) -> list[Article]:
+    """With ``sections:`` in edition.yaml, the sections come in that order (a stable sort:
+    the order inside a section stays); stories of other sections follow, reported."""
+    if not meta.sections:
+        return order
+    rank = {name.casefold(): index for index, name in enumerate(meta.sections)}
+    for article in order:
+        if article.section.casefold() not in rank:
+            diagnostics.append(Diagnostic(
+                "order", f'section "{article.section}" is not in the sections: list of '
+                         f"{EDITION_FILE}; placed after the listed sections", str(article.file)))
+    return sorted(order, key=lambda a: rank.get(a.section.casefold(), len(rank)))
 
 
 def _match(name: str, paths: list[Path]) -> Path | None:

@@ -300,6 +300,8 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "Largest share of the content height one photo may take."),
     Property("min_body_lines", Integer(1, 50), 3,
              "Body lines a headline keeps under it (in the same column)."),
+    Property("section_fronts", Boolean(), False,
+             "Each new section starts on a new page (continued stories may still run on)."),
     Property("widows", Integer(1, 5), 2,
              "Fewest lines of a paragraph carried to the head of the next column."),
     Property("orphans", Integer(1, 5), 2,

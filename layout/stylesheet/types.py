@@ -164,6 +164,7 @@ class ModuleSpacing:
     headline_gap_lines: int = 0     # extra space under the headline block
     photo_max_height: float = 0.45  # a photo is at most this share of the content height
     min_body_lines: int = 3         # a headline keeps at least this many body lines under it
+    section_fronts: bool = False    # a new section starts on a new page
     widows: int = 2                 # fewest lines of a paragraph at the head of a column
     orphans: int = 2                # fewest lines of a paragraph at the foot of a column
 

@@ -309,3 +309,26 @@ def test_plan_only_prints_the_plan_and_writes_nothing(tmp_path, capsys):
     assert code == 0 and out.startswith("plan (nothing written): ")
     assert "page  1" in out and "×" in out
     assert not (tmp_path / "out").exists()
+
+
+def test_section_fronts_start_each_section_on_a_new_page(tmp_path):
+    """With spacing.section_fronts, no page starts stories of two sections (continued
+    stories may run on), and sections come in the order edition.yaml gives."""
+    import shutil
+    edition = tmp_path / "ed"
+    shutil.copytree(EDITIONS / "defense-daily-en", edition)
+    text = (edition / "edition.yaml").read_text(encoding="utf-8")
+    (edition / "edition.yaml").write_text(text + "sections: [Defense, News, Interview]\n",
+                                          encoding="utf-8")
+    style = edition / "fronts.yaml"
+    style.write_text("extends: tabloid\nspacing:\n  section_fronts: true\n", encoding="utf-8")
+    result = build_edition(edition, style=str(style), out=tmp_path / "out")
+    by_id = {a.id: a for a in result.edition.articles}
+    seen = []
+    for page in result.pagination.pages:
+        started = {by_id[m.article].section for m in page.modules if m.part == 0}
+        assert len(started) <= 1, (page.number, started)
+        seen.extend(started)
+    # Stories without a section (the two web copies) come after the listed sections.
+    assert [s for i, s in enumerate(seen) if s not in seen[:i]] == ["Defense", "News",
+                                                                     "Interview", ""]

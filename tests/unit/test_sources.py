@@ -558,3 +558,15 @@ def test_a_short_web_copy_keeps_its_short_headline_and_sentence(tmp_path):
     (article,) = load_edition(root).articles
     assert article.headline == "Headline here today"
     assert [b.text for b in article.blocks] == ["Body text paragraph one is here."]
+
+
+def test_sections_order_the_running_order(tmp_path):
+    root = make_edition(tmp_path / "ed", {
+        "a.md": md(section="Sports", priority=1), "b.md": md(section="News", priority=2),
+        "c.md": md(section="Opinion", priority=3), "d.md": md(section="News", priority=4)},
+        edition="title: T\ndate: 2026-11-28\nsections: [News, Sports]\n")
+    edition = load_edition(root)
+    assert [a.id for a in edition.articles] == ["b", "d", "a", "c"]
+    assert edition.sections == ("News", "Sports")
+    assert any('section "Opinion" is not in the sections' in d.message
+               for d in edition.diagnostics)
