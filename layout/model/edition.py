@@ -77,6 +77,22 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Ad:
+    """An advertisement booked for a page (or the first page of a section): placed before the
+    stories, ``columns`` wide and ``height`` points high, at ``position`` (bottom-right, …)."""
+
+    image: ImageInfo          # a photo, or a PDF whose first page is placed (format "PDF")
+    source: str               # the path as edition.yaml wrote it
+    columns: int
+    height: float
+    position: str = "bottom-right"
+    page: int | None = None
+    section: str = ""
+    line: int | None = None   # where edition.yaml books it, for messages
+    key: str = ""
+
+
+@dataclass(frozen=True)
 class Article:
     """One story. ``id`` is the file name without its extension and is unique in an edition.
 
@@ -117,3 +133,4 @@ class Edition:
     copyright: str = ""
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     sections: tuple[str, ...] = ()     # section order from edition.yaml (empty: none given)
+    ads: tuple[Ad, ...] = ()

@@ -46,6 +46,7 @@ class PageLayout:
     keeps_fixed: int = 0      # column breaks moved up for a widow, an orphan or a subhead
     keeps_left: int = 0       # column breaks where no move could keep them
     modules: list[ModuleInfo] = field(default_factory=list)
+    ads: list = field(default_factory=list)                # paginate.ads.AdPlacement
 
 
 @dataclass(frozen=True)

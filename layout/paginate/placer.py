@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..compose.draws import RuleDraw, place
+from ..compose.draws import ImageDraw, RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.blocks import Block
 from ..compose.galley import GalleyComposer
@@ -32,6 +32,7 @@ from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
+from .ads import AdPlacement, book
 from .furniture import folio, masthead
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
@@ -103,6 +104,12 @@ class _Page:
         self.skyline = [top_rows] * page.columns
         self.layout.rows_total = (rows - top_rows) * page.columns
         self.modules: list[_Module] = []
+        self.floor = [rows] * page.columns    # first grid line taken from below (ads)
+        self.ads: list[AdPlacement] = []
+
+    def limit(self, column: int, width: int) -> int:
+        """The grid line where the columns ``column``…``column+width`` end for editorial."""
+        return min(self.floor[column:column + width])
 
 
 class Paginator:
@@ -124,6 +131,8 @@ class Paginator:
         self.outline: list[tuple[str, str, int, float]] = []
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
+        self._placed_ads: list = []
+        self._page_ads: list = []
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
 
@@ -161,6 +170,7 @@ class Paginator:
             number = len(pages) + 1
             top_rows = masthead_rows if number == 1 else 0
             state, pending, continuations = self._best_page(number, top_rows, pending)
+            self._placed_ads.extend(placement.ad for placement in state.ads)
             if number == 1:
                 state.layout.draws[:0] = self.masthead_draws
             if not state.layout.articles:
@@ -173,6 +183,7 @@ class Paginator:
             pages.append(state.layout)
             pending = continuations + pending
         self._resolve_jump_lines(pages)
+        self._check_ads(len(pages))
         return pages
 
     # -- choosing a page ---------------------------------------------------------------------
@@ -182,6 +193,10 @@ class Paginator:
         white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
         first pending story must be on the page. Returns (page, still pending, continuations)."""
         pool = self._section_pool(pending)
+        section = next((w.article.section for w in pool if w.part == 0), "")
+        self._page_ads = [ad for ad in self.edition.ads
+                          if ad.page == number or (ad.page is None and ad.section == section
+                                                   and ad not in self._placed_ads)]
         candidates = [self._greedy_page(number, top_rows, pool)]
         for strips in _compositions(self.columns):
             candidates.append(self._strip_page(number, top_rows, pool, strips))
@@ -206,7 +221,7 @@ class Paginator:
         return pool
 
     def _greedy_page(self, number: int, top_rows: int, pending: list[_Work]):
-        state = _Page(number, self.sheet, self.rows, top_rows)
+        state = self._new_page(number, top_rows)
         left, continuations = list(pending), []
         while left:
             # 1. The first story (within a short look-ahead) that fits whole somewhere.
@@ -223,7 +238,7 @@ class Paginator:
     def _strip_page(self, number: int, top_rows: int, pending: list[_Work], strips):
         """Stories in running order stacked in vertical strips of the given widths, each strip
         filled to its foot (the story that does not fit whole there jumps)."""
-        state = _Page(number, self.sheet, self.rows, top_rows)
+        state = self._new_page(number, top_rows)
         left, continuations = list(pending), []
         column = 0
         for width in strips:
@@ -235,7 +250,8 @@ class Paginator:
                 header, photo, photo_columns = self._parts(work, width)
                 reserved = [photo.rows if (photo is not None and c >= width - photo_columns)
                             else 0 for c in range(width)]
-                if state.rows - top < header.rows + max(reserved) + JUMP_MIN_ROWS + 1:
+                if state.limit(column, width) - top < \
+                        header.rows + max(reserved) + JUMP_MIN_ROWS + 1:
                     break
                 spot = _Spot(column, width, top, header, photo, photo_columns, reserved)
                 rest = self._put(work, state, spot, force=not state.modules)
@@ -248,9 +264,30 @@ class Paginator:
             column += width
         return state, left, continuations
 
+    def _new_page(self, number: int, top_rows: int) -> _Page:
+        """An empty page with the ads booked for it already in place."""
+        state = _Page(number, self.sheet, self.rows, top_rows)
+        state.ads = book(self._page_ads, page=number, columns=self.columns, top_row=top_rows,
+                         floor=state.floor, skyline=state.skyline, pitch=self.pitch,
+                         gap=self.sheet.spacing.gap_lines,
+                         file=str(self.edition.root / "edition.yaml"))
+        return state
+
+    def _check_ads(self, pages: int) -> None:
+        """Every booked ad must have found its page."""
+        for ad in self.edition.ads:
+            if ad in self._placed_ads:
+                continue
+            where = f"page {ad.page}" if ad.page else f'section "{ad.section}"'
+            raise LayoutError(f'ad "{ad.source}" is booked for {where}, which the edition does '
+                              f"not have ({pages} pages)", file=str(self.edition.root /
+                                                                     "edition.yaml"),
+                              line=ad.line, key=ad.key)
+
     def _cost(self, state: _Page) -> float:
         covered = sum((module.bottom + self._room(module, state) - module.spot.top)
                       * module.spot.width for module in state.modules)
+        covered += sum(ad.columns * ad.lines for ad in state.ads)
         jumps = sum(module.jumped for module in state.modules)
         return state.layout.rows_total - covered + JUMP_COST_LINES * jumps
 
@@ -331,7 +368,7 @@ class Paginator:
             for column in range(0, self.columns - width + 1):
                 span = state.skyline[column:column + width]
                 top = max(span)
-                if state.rows - top < need:
+                if state.limit(column, width) - top < need:
                     continue
                 waste = sum(top - row for row in span)
                 key = (top + waste, preference, column)
@@ -368,7 +405,7 @@ class Paginator:
         book the module. Same returns as :meth:`place`."""
         article = work.article
         flow = self.composer.body(article)
-        free = state.rows - spot.top - spot.header.rows
+        free = state.limit(spot.column, spot.width) - spot.top - spot.header.rows
         height = self._body_height(work, spot.width, spot.reserved, free)
         jumped = height is None
         if jumped:
@@ -413,6 +450,7 @@ class Paginator:
         the next module or the foot of the page) takes whole grid lines of extra space between
         its paragraphs, at most one per paragraph break, the same in each of its columns, so
         its bottoms still line up ("feathering", the first rung of NEWSPAPER.md's ladder)."""
+        self._draw_ads(state)
         for module in state.modules:
             self.part_pages[(module.work.article.id, module.work.part)] = state.layout.number
             if module.note:
@@ -420,11 +458,27 @@ class Paginator:
                                                    file=str(module.work.article.file)))
             self._draw_module(module, state, self._room(module, state))
 
+    def _draw_ads(self, state: _Page) -> None:
+        """Each ad scaled into its cells (aspect kept, top-centred), boxed in the manifest."""
+        page = self.sheet.page
+        for placement in state.ads:
+            x0 = self.x_of(placement.column)
+            width = self.x_of(placement.column + placement.columns - 1) + page.column_width - x0
+            height = placement.lines * self.pitch
+            image = placement.ad.image
+            scale = min(width / image.width, height / image.height)
+            shown_w, shown_h = image.width * scale, image.height * scale
+            top = self.y_of(placement.row)
+            state.layout.draws.append(ImageDraw(x0 + (width - shown_w) / 2, top - shown_h,
+                                                shown_w, shown_h, image))
+            state.layout.ads.append(placement)
+            state.layout.rows_used += placement.columns * placement.lines
+
     def _room(self, module: _Module, state: _Page) -> int:
         """Blank grid lines copyfitting gives ``module``: the white under it, down to the next
         module or the foot of the page, as far as its paragraph breaks can take them."""
         gap = self.sheet.spacing.gap_lines
-        room = state.rows - module.bottom
+        room = state.limit(module.spot.column, module.spot.width) - module.bottom
         for other in state.modules:
             if other is not module and other.spot.top >= module.bottom and \
                     set(other.columns) & set(module.columns):
@@ -498,7 +552,7 @@ class Paginator:
                                          bottom - top, jumped))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
-        if bottom + gap < state.rows and rule.width:
+        if bottom + gap < state.limit(column, width) and rule.width:
             y = self.y_of(bottom) - gap * self.pitch / 2
             layout.draws.append(RuleDraw(x0, y, x0 + span_width, y, rule.width, rule.color))
 

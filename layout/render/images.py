@@ -29,6 +29,8 @@ def effective_ppi(image: ImageInfo, width_pt: float) -> float:
 def source_for(image: ImageInfo, width_pt: float, height_pt: float):
     """What to hand to ``Canvas.drawImage`` and the rotation (degrees, counter-clockwise) to
     apply: a file path (JPEG pass-through, or PNG), or an ImageReader of resampled pixels."""
+    if image.format == "PDF":
+        return ImageReader(io.BytesIO(_pdf_page(str(image.path)))), 0
     too_big = effective_ppi(image, width_pt) > MAX_PPI
     if image.format == "JPEG" and image.orientation in ROTATIONS and not too_big \
             and image.mode in ("RGB", "L", "CMYK"):
@@ -38,6 +40,21 @@ def source_for(image: ImageInfo, width_pt: float, height_pt: float):
     target_w = max(1, round(min(image.width, width_pt / 72.0 * TARGET_PPI)))
     target_h = max(1, round(image.height * target_w / image.width))
     return ImageReader(io.BytesIO(_resampled(str(image.path), target_w, target_h))), 0
+
+
+@lru_cache(maxsize=16)
+def _pdf_page(path: str) -> bytes:
+    """The first page of a PDF (an ad) as a 300 ppi PNG. (ReportLab cannot place PDF pages;
+    vector ads would need pikepdf to graft the page as a form XObject — a later step.)"""
+    import pypdfium2 as pdfium
+    document = pdfium.PdfDocument(path)
+    try:
+        bitmap = document[0].render(scale=TARGET_PPI / 72.0)
+        out = io.BytesIO()
+        bitmap.to_pil().convert("RGB").save(out, "PNG", optimize=False)
+        return out.getvalue()
+    finally:
+        document.close()
 
 
 @lru_cache(maxsize=64)

@@ -51,4 +51,4 @@ def load_edition(folder: Path | str) -> Edition:
     return Edition(root=folder.resolve(), title=meta.title, date=meta.date,
                    articles=tuple(ordered), issue=meta.issue, style=meta.style, lang=meta.lang,
                    copyright=meta.copyright, diagnostics=tuple(diagnostics),
-                   sections=meta.sections)
+                   sections=meta.sections, ads=meta.ads)

@@ -15,13 +15,15 @@ from pathlib import Path
 from ..errors import Diagnostic, LayoutError
 from ..model import Article
 from .article import SUFFIXES
+from .ads import read_ads
 from .fields import Fields, did_you_mean
 from .text import Cleaner, decode
 from ..yamlsource import MAX_YAML_SIZE, load_yaml
 
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
-EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections")
+EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections",
+                "ads")
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class EditionMeta:
     copyright: str = ""
     listed: tuple[ListedArticle, ...] | None = None
     sections: tuple[str, ...] = ()     # the order of the paper's sections, if given
+    ads: tuple = ()                    # model.Ad bookings
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -100,6 +103,7 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         copyright=cleaner.clean(fields.text("copyright") or ""),
         listed=listed,
         sections=tuple(name.strip() for name in fields.texts("sections") if name.strip()),
+        ads=read_ads(fields, folder, file, errors, diagnostics),
     )
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
