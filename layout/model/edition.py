@@ -113,6 +113,9 @@ class Article:
     lang: str = "en"
     figures: tuple[Figure, ...] = ()
     copyright: str = ""
+    page: int | None = None      # editor's pin: the page the story goes on
+    slot: str = ""               # where on that page: top, bottom, left, right ("" = anywhere)
+    columns: int | None = None   # module width in columns (None = the paginator chooses)
 
     @property
     def word_count(self) -> int:

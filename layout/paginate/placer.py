@@ -148,6 +148,11 @@ class Paginator:
         """The module width a story asks for: by priority and length, and wide enough that
         its head keeps to three lines (four in one column)."""
         n = self.columns
+        if article.columns is not None:
+            if article.columns > n:
+                raise LayoutError(f"{article.columns} columns asked for; the page has {n}",
+                                  file=article.file, key="columns")
+            return article.columns
         priority = article.priority or 3
         if priority == 1:
             width = n - 1 if n >= 5 else n
@@ -192,7 +197,13 @@ class Paginator:
         strips (stories stacked in each, in running order); keep the one that leaves the least
         white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
         first pending story must be on the page. Returns (page, still pending, continuations)."""
-        pool = self._section_pool(pending)
+        # Stories pinned to a later page wait; those pinned to this one come first.
+        allowed = [w for w in pending if (w.article.page or 0) <= number or w.part > 0]
+        here = [w for w in allowed if w.article.page == number and w.part == 0]
+        allowed = here + [w for w in allowed if w not in here]
+        if not allowed:
+            allowed = pending[:1]
+        pool = self._section_pool(allowed)
         section = next((w.article.section for w in pool if w.part == 0), "")
         self._page_ads = [ad for ad in self.edition.ads
                           if ad.page == number or (ad.page is None and ad.section == section
@@ -203,7 +214,13 @@ class Paginator:
         first = pool[0].article.id
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
         state, left, continuations = min(valid, key=lambda c: self._cost(c[0]))
-        return state, left + pending[len(pool):], continuations
+        placed = {id(w) for w in pool} - {id(w) for w in left}
+        for work in here:
+            if id(work) not in placed:
+                self.diagnostics.append(Diagnostic(
+                    "fit", f"pinned to page {number} but it does not fit there; it follows "
+                           "on a later page", file=str(work.article.file)))
+        return state, [w for w in pending if id(w) not in placed], continuations
 
     def _section_pool(self, pending: list[_Work]) -> list[_Work]:
         """The stories this page may take: all, or — when the style starts each section on a
@@ -221,8 +238,7 @@ class Paginator:
         return pool
 
     def _greedy_page(self, number: int, top_rows: int, pending: list[_Work]):
-        state = self._new_page(number, top_rows)
-        left, continuations = list(pending), []
+        state, left, continuations = self._new_page(number, top_rows, pending)
         while left:
             # 1. The first story (within a short look-ahead) that fits whole somewhere.
             if not self._place_whole(left, state):
@@ -238,14 +254,15 @@ class Paginator:
     def _strip_page(self, number: int, top_rows: int, pending: list[_Work], strips):
         """Stories in running order stacked in vertical strips of the given widths, each strip
         filled to its foot (the story that does not fit whole there jumps)."""
-        state = self._new_page(number, top_rows)
-        left, continuations = list(pending), []
+        state, left, continuations = self._new_page(number, top_rows, pending)
         column = 0
         for width in strips:
             while left:
                 work = left[0]
                 if work.part == 0 and not self.composer.headline_fits(work.article, width):
                     break
+                if work.part == 0 and work.article.columns not in (None, width):
+                    break     # the editor fixed its width
                 top = max(state.skyline[column:column + width])
                 header, photo, photo_columns = self._parts(work, width)
                 reserved = [photo.rows if (photo is not None and c >= width - photo_columns)
@@ -264,14 +281,54 @@ class Paginator:
             column += width
         return state, left, continuations
 
-    def _new_page(self, number: int, top_rows: int) -> _Page:
-        """An empty page with the ads booked for it already in place."""
+    def _new_page(self, number: int, top_rows: int, pending: list[_Work]):
+        """An empty page with the ads booked for it in place, then the stories pinned to a
+        slot of it (top, left, right: at the top; bottom: whole at the foot). Returns the page,
+        the stories still to place and the continuations started."""
         state = _Page(number, self.sheet, self.rows, top_rows)
         state.ads = book(self._page_ads, page=number, columns=self.columns, top_row=top_rows,
                          floor=state.floor, skyline=state.skyline, pitch=self.pitch,
                          gap=self.sheet.spacing.gap_lines,
                          file=str(self.edition.root / "edition.yaml"))
-        return state
+        left, continuations = list(pending), []
+        for work in [w for w in pending if w.part == 0 and w.article.page == number
+                     and w.article.slot]:
+            rest = self._put_in_slot(work, state)
+            if rest is False:
+                continue
+            left.remove(work)
+            if rest is not None:
+                continuations.append(rest)
+        return state, left, continuations
+
+    def _put_in_slot(self, work: _Work, state: _Page):
+        """A story pinned to a slot: at the top-left (top, left), top-right (right), or whole
+        at the foot (bottom). False when it does not fit there."""
+        slot = work.article.slot
+        width = self.natural_columns(work.article)
+        column = self.columns - width if slot == "right" else 0
+        header, photo, photo_columns = self._parts(work, width)
+        reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
+                    for c in range(width)]
+        if slot != "bottom":
+            top = max(state.skyline[column:column + width])
+            return self._put(work, state, _Spot(column, width, top, header, photo,
+                                                photo_columns, reserved), force=True)
+        floor = state.limit(column, width)
+        body = self._body_height(work, width, reserved, floor - header.rows)
+        if body is None:
+            return False
+        top = floor - header.rows - body
+        if top < max(state.skyline[column:column + width]):
+            return False
+        skyline = list(state.skyline)
+        rest = self._put(work, state, _Spot(column, width, top, header, photo, photo_columns,
+                                            reserved))
+        gap = self.sheet.spacing.gap_lines
+        for c in range(column, column + width):     # it holds the foot: a floor, not a top
+            state.skyline[c] = skyline[c]
+            state.floor[c] = max(top - gap, 0)
+        return rest
 
     def _check_ads(self, pages: int) -> None:
         """Every booked ad must have found its page."""
@@ -315,6 +372,8 @@ class Paginator:
         if force:
             return list(range(self.columns, 0, -1))
         natural = work.columns or self.natural_columns(work.article)
+        if work.article.columns is not None:
+            return [natural]            # the editor fixed the width
         if any_width:
             widths = sorted(range(1, self.columns + 1), key=lambda w: (abs(w - natural), -w))
             return [w for w in widths if self.composer.headline_fits(work.article, w)

@@ -106,6 +106,9 @@ def read_article(path: Path, defaults: EditionDefaults) -> tuple[Article, list[D
         email=_pick(meta.email, guessed and guessed.email, cleaner),
         section=_pick(meta.section, None, cleaner),
         priority=meta.priority,
+        page=meta.page,
+        slot=meta.slot,
+        columns=meta.columns,
         lang=lang,
         figures=figures,
         # ``copyright: ""`` in front matter means "none", not "the edition's".

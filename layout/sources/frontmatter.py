@@ -12,7 +12,8 @@ from .fields import Fields
 from ..yamlsource import format_key_path, load_yaml
 
 ARTICLE_KEYS = ("headline", "deck", "byline", "email", "section", "priority", "lang", "images",
-                "copyright")
+                "copyright", "page", "slot", "columns")
+SLOTS = ("top", "bottom", "left", "right")
 IMAGE_KEYS = ("file", "caption", "credit")
 
 
@@ -40,6 +41,9 @@ class ArticleMeta:
     lang: str | None = None
     copyright: str | None = None
     images: tuple[ImageRef, ...] = field(default=())
+    page: int | None = None       # editor's pin: the page the story goes on
+    slot: str = ""                # and where on it: top, bottom, left, right
+    columns: int | None = None    # and how wide its module is
     given: bool = False   # True when the file had a front-matter block at all
     broken: bool = False  # True when that block could not be read (the error is reported)
 
@@ -95,8 +99,22 @@ def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
         lang=fields.lang("lang"),
         copyright=fields.text("copyright"),
         images=_read_images(fields, errors),
+        page=fields.integer("page", minimum=1),
+        slot=_slot(fields, doc, errors),
+        columns=fields.integer("columns", minimum=1),
         given=True,
     )
+
+
+def _slot(fields: Fields, doc, errors: list[LayoutError]) -> str:
+    slot = (fields.text("slot") or "").strip().lower()
+    if slot and slot not in SLOTS:
+        errors.append(doc.error(f'expected one of {", ".join(SLOTS)}, got "{slot}"', ("slot",)))
+        return ""
+    if slot and "page" not in fields.mapping:
+        errors.append(doc.error("a slot needs a page: to go with it", ("slot",)))
+        return ""
+    return slot
 
 
 def _read_images(fields: Fields, errors: list[LayoutError]) -> tuple[ImageRef, ...]:
