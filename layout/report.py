@@ -34,6 +34,7 @@ def build_report(result) -> str:
         fill = page.rows_used / page.rows_total if page.rows_total else 0.0
         modules = ", ".join(f"{m.article}{f' (part {m.part + 1})' if m.part else ''} "
                             f"{m.columns}×{m.lines}{' →' if m.jumps else ''}"
+                            f"{' (filler)' if m.filler else ''}"
                             for m in page.modules)
         lines.append(f"  page {page.number:>2} {page.section or '-':<14} fill {fill:5.1%}  "
                      f"loose {stats.loose_20:>2} hyph {stats.hyphenated:>3} "

@@ -116,6 +116,7 @@ class Article:
     page: int | None = None      # editor's pin: the page the story goes on
     slot: str = ""               # where on that page: top, bottom, left, right ("" = anywhere)
     columns: int | None = None   # module width in columns (None = the paginator chooses)
+    filler: bool = False         # a brief placed wherever a page has room left, out of order
 
     @property
     def word_count(self) -> int:

@@ -30,6 +30,7 @@ class ModuleInfo:
     columns: int
     lines: int
     jumps: bool          # the story goes on on a later page
+    filler: bool = False # a brief placed where room was left
 
 
 @dataclass

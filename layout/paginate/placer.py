@@ -132,6 +132,7 @@ class Paginator:
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
         self._placed_ads: list = []
+        self._fillers: list[_Work] = []
         self._page_ads: list = []
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
@@ -169,9 +170,12 @@ class Paginator:
     # -- the page loop -----------------------------------------------------------------------
     def run(self) -> list[PageLayout]:
         pages: list[PageLayout] = []
-        pending = [_Work(article) for article in self.edition.articles]
+        pending = [_Work(article) for article in self.edition.articles if not article.filler]
+        self._fillers = [_Work(article) for article in self.edition.articles if article.filler]
         masthead_rows = self.masthead_rows
-        while pending:
+        while pending or self._fillers:
+            if not pending:           # fillers no page needed: they close the edition
+                pending, self._fillers = self._fillers, []
             number = len(pages) + 1
             top_rows = masthead_rows if number == 1 else 0
             state, pending, continuations = self._best_page(number, top_rows, pending)
@@ -213,7 +217,10 @@ class Paginator:
             candidates.append(self._strip_page(number, top_rows, pool, strips))
         first = pool[0].article.id
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
-        state, left, continuations = min(valid, key=lambda c: self._cost(c[0]))
+        filled = [(state, left, continuations, self._fill_gaps(state))
+                  for state, left, continuations in valid]
+        state, left, continuations, used = min(filled, key=lambda c: self._cost(c[0]))
+        self._fillers = [w for w in self._fillers if w not in used]
         placed = {id(w) for w in pool} - {id(w) for w in left}
         for work in here:
             if id(work) not in placed:
@@ -221,6 +228,15 @@ class Paginator:
                     "fit", f"pinned to page {number} but it does not fit there; it follows "
                            "on a later page", file=str(work.article.file)))
         return state, [w for w in pending if id(w) not in placed], continuations
+
+    def _fill_gaps(self, state: _Page) -> list[_Work]:
+        """Briefs marked ``filler: true`` go whole, at any width, wherever the page has room
+        left; returns those placed."""
+        used = []
+        for work in self._fillers:
+            if self.place(work, state, whole=True, any_width=True) is None:
+                used.append(work)
+        return used
 
     def _section_pool(self, pending: list[_Work]) -> list[_Work]:
         """The stories this page may take: all, or — when the style starts each section on a
@@ -608,7 +624,7 @@ class Paginator:
         bottom = module.bottom + extra
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
-                                         bottom - top, jumped))
+                                         bottom - top, jumped, article.filler))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.limit(column, width) and rule.width:

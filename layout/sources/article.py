@@ -109,6 +109,7 @@ def read_article(path: Path, defaults: EditionDefaults) -> tuple[Article, list[D
         page=meta.page,
         slot=meta.slot,
         columns=meta.columns,
+        filler=meta.filler,
         lang=lang,
         figures=figures,
         # ``copyright: ""`` in front matter means "none", not "the edition's".

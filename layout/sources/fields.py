@@ -112,6 +112,16 @@ class Fields:
             return None
         return value
 
+    def boolean(self, key: str) -> bool:
+        """true/false (also yes/no); absent is false."""
+        value = self.mapping.get(key)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self._error(key, f"expected true or false, got {_kind(value)}")
+            return False
+        return value
+
     def date(self, key: str, *, required: bool = False) -> dt.date | None:
         """A calendar date written ``YYYY-MM-DD``."""
         value = self.mapping.get(key)

@@ -12,7 +12,7 @@ from .fields import Fields
 from ..yamlsource import format_key_path, load_yaml
 
 ARTICLE_KEYS = ("headline", "deck", "byline", "email", "section", "priority", "lang", "images",
-                "copyright", "page", "slot", "columns")
+                "copyright", "page", "slot", "columns", "filler")
 SLOTS = ("top", "bottom", "left", "right")
 IMAGE_KEYS = ("file", "caption", "credit")
 
@@ -44,6 +44,7 @@ class ArticleMeta:
     page: int | None = None       # editor's pin: the page the story goes on
     slot: str = ""                # and where on it: top, bottom, left, right
     columns: int | None = None    # and how wide its module is
+    filler: bool = False          # a brief that fills what the other stories leave
     given: bool = False   # True when the file had a front-matter block at all
     broken: bool = False  # True when that block could not be read (the error is reported)
 
@@ -102,6 +103,7 @@ def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
         page=fields.integer("page", minimum=1),
         slot=_slot(fields, doc, errors),
         columns=fields.integer("columns", minimum=1),
+        filler=fields.boolean("filler"),
         given=True,
     )
 

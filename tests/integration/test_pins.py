@@ -71,3 +71,17 @@ def test_bad_pins_are_named(tmp_path, capsys, front, fragments):
     assert code == 1 and "Traceback" not in err
     for fragment in fragments:
         assert fragment in err, (fragment, err)
+
+
+def test_fillers_fill_room_left_and_are_never_lost(tmp_path):
+    root = tmp_path / "ed"
+    shutil.copytree(EDITIONS / "defense-daily-en", root)
+    for story in ("usgov-dod-1153281.md", "usgov-dod-1282053.md"):
+        pin(root, story, "filler: true\n")
+    result = build_edition(root, out=tmp_path / "out")
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    fillers = [(page["number"], m["article"]) for page in manifest["pages"]
+               for m in page["modules"] if m["filler"]]
+    assert sorted(a for _, a in fillers) == ["usgov-dod-1153281", "usgov-dod-1282053"]
+    from layout.report import build_report
+    assert "(filler)" in build_report(result)
