@@ -36,7 +36,9 @@ def build_report(result) -> str:
                             f"{m.columns}×{m.lines}{' →' if m.jumps else ''}"
                             f"{' (filler)' if m.filler else ''}"
                             for m in page.modules)
+        holes = page.hole_lines / page.grid_lines if page.grid_lines else 0.0
         lines.append(f"  page {page.number:>2} {page.section or '-':<14} fill {fill:5.1%}  "
+                     f"holes {holes:4.1%}  "
                      f"loose {stats.loose_20:>2} hyph {stats.hyphenated:>3} "
                      f"ladder {stats.longest_ladder}  {modules}")
     lines.append(_typesetting(result.typesetting))

@@ -44,6 +44,8 @@ class PageLayout:
     articles: list[str] = field(default_factory=list)   # ids, in placement order
     rows_used: int = 0
     rows_total: int = 0
+    hole_lines: int = 0       # grid lines of white holes (runs of 3+ empty lines in a column)
+    grid_lines: int = 0       # grid lines of the whole page grid, masthead included
     keeps_fixed: int = 0      # column breaks moved up for a widow, an orphan or a subhead
     keeps_left: int = 0       # column breaks where no move could keep them
     modules: list[ModuleInfo] = field(default_factory=list)

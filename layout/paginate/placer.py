@@ -34,12 +34,15 @@ from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .ads import AdPlacement, book
 from .furniture import folio, masthead
+from .holes import FOOT_MIN_LINES, InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
 MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
+STRIP_CHOICES = 3        # stories tried at each step of filling a strip
+SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
 
 
 @dataclass
@@ -101,6 +104,7 @@ class _Page:
         page = sheet.page
         self.layout = PageLayout(number, page.width, page.height)
         self.rows = rows
+        self.top_rows = top_rows
         self.skyline = [top_rows] * page.columns
         self.layout.rows_total = (rows - top_rows) * page.columns
         self.modules: list[_Module] = []
@@ -131,6 +135,7 @@ class Paginator:
         self.outline: list[tuple[str, str, int, float]] = []
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
+        self._block_inks: dict[int, tuple] = {}
         self._placed_ads: list = []
         self._fillers: list[_Work] = []
         self._page_ads: list = []
@@ -185,6 +190,8 @@ class Paginator:
             if not state.layout.articles:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
+            state.layout.hole_lines = sum(self._ink(state).holes())
+            state.layout.grid_lines = state.rows * self.columns
             self._finish(state)
             state.layout.section = self._section(state)
             state.layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
@@ -268,34 +275,97 @@ class Paginator:
         return state, left, continuations
 
     def _strip_page(self, number: int, top_rows: int, pending: list[_Work], strips):
-        """Stories in running order stacked in vertical strips of the given widths, each strip
-        filled to its foot (the story that does not fit whole there jumps)."""
+        """Stories stacked in vertical strips of the given widths, each strip filled to its
+        foot as well as the next few stories allow (see :meth:`_plan_strip`); the story that
+        does not fit whole at the foot of a strip jumps."""
         state, left, continuations = self._new_page(number, top_rows, pending)
         column = 0
         for width in strips:
-            while left:
-                work = left[0]
-                if work.part == 0 and not self.composer.headline_fits(work.article, width):
-                    break
-                if work.part == 0 and work.article.columns not in (None, width):
-                    break     # the editor fixed its width
+            for work, with_photo in self._plan_strip(state, left, column, width):
                 top = max(state.skyline[column:column + width])
-                header, photo, photo_columns = self._parts(work, width)
-                reserved = [photo.rows if (photo is not None and c >= width - photo_columns)
-                            else 0 for c in range(width)]
-                if state.limit(column, width) - top < \
-                        header.rows + max(reserved) + JUMP_MIN_ROWS + 1:
-                    break
+                header, photo, photo_columns = self._parts(work, width, with_photo)
+                reserved = self._reserved(photo, photo_columns, width)
                 spot = _Spot(column, width, top, header, photo, photo_columns, reserved)
                 rest = self._put(work, state, spot, force=not state.modules)
                 if rest is False:
                     break
-                left.pop(0)
+                left.remove(work)
                 if rest is not None:
                     continuations.append(rest)
                     break
             column += width
         return state, left, continuations
+
+    @staticmethod
+    def _reserved(photo: Block | None, photo_columns: int, width: int) -> list[int]:
+        """Grid lines the photo takes at the top of each body column (it sits at the right)."""
+        return [photo.rows if (photo is not None and c >= width - photo_columns) else 0
+                for c in range(width)]
+
+    def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int):
+        """The stories, in stacking order, that fill the strip of ``width`` columns from
+        ``column`` best: a small search over the next :data:`STRIP_CHOICES` stories at each
+        step, each placed whole or — last — cut at the foot and jumped. A plan costs the white
+        it leaves at the foot, :data:`JUMP_COST_LINES` per jump and :data:`SKIP_COST_LINES`
+        for each earlier story it passes over, so the running order holds where it costs
+        nothing. Returns [(work, with its photo)]."""
+        top = max(state.skyline[column:column + width])
+        floor = state.limit(column, width)
+        gap = self.sheet.spacing.gap_lines
+        shapes = [shape for index, work in enumerate(left[:LOOKAHEAD])
+                  for shape in self._shapes(work, index, width)]
+        best: list = [None, []]
+
+        def search(top: int, used: tuple, path: list, cost: float) -> None:
+            room = floor - top
+            tried = 0
+            for shape in shapes:
+                index, work, with_photo, head, reserved, whole, total = shape
+                if index in used or tried >= STRIP_CHOICES:
+                    continue
+                skipped = sum(1 for i in range(index) if i not in used)
+                step = cost + SKIP_COST_LINES * skipped
+                if with_photo and whole is not None and head + whole <= room:
+                    tried += 1
+                    search(top + head + whole + gap, used + (index,),
+                           path + [(work, True)], step)
+                    continue
+                need = head + max(reserved) + JUMP_MIN_ROWS + 1
+                if room < need or (whole is not None and head + whole <= room):
+                    continue
+                capacity = sum(capacities_under(room - head, reserved)) - 1
+                if total - capacity < JUMP_MIN_ROWS and state.modules:
+                    continue
+                tried += 1
+                leaf = step + JUMP_COST_LINES
+                if best[0] is None or leaf < best[0]:
+                    best[0], best[1] = leaf, path + [(work, with_photo)]
+            white = room * width if room >= FOOT_MIN_LINES else 0
+            leaf = cost + white
+            if best[0] is None or leaf < best[0]:
+                best[0], best[1] = leaf, path
+
+        search(top, (), [], 0.0)
+        return best[1]
+
+    def _shapes(self, work: _Work, index: int, width: int) -> list[tuple]:
+        """How ``work`` would sit in a strip ``width`` columns wide: (index, work, with photo,
+        header lines, photo lines per column, whole body height or None, body lines left),
+        with its photo and — a story that may leave it to its continuation — without."""
+        if work.part == 0 and (work.article.columns not in (None, width)
+                               or not self.composer.headline_fits(work.article, width)):
+            return []
+        flow = self.composer.body(work.article)
+        total = sum(item.rows for item in flow[work.start:])
+        choices = (True, False) if work.part == 0 and work.photo_pending and \
+            work.article.figures else (True,)
+        shapes = []
+        for with_photo in choices:
+            header, photo, photo_columns = self._parts(work, width, with_photo)
+            reserved = self._reserved(photo, photo_columns, width)
+            whole = self._body_height(work, width, reserved, self.rows)
+            shapes.append((index, work, with_photo, header.rows, reserved, whole, total))
+        return shapes
 
     def _new_page(self, number: int, top_rows: int, pending: list[_Work]):
         """An empty page with the ads booked for it in place, then the stories pinned to a
@@ -358,11 +428,45 @@ class Paginator:
                               line=ad.line, key=ad.key)
 
     def _cost(self, state: _Page) -> float:
-        covered = sum((module.bottom + self._room(module, state) - module.spot.top)
-                      * module.spot.width for module in state.modules)
-        covered += sum(ad.columns * ad.lines for ad in state.ads)
+        holes = sum(self._ink(state).holes())
         jumps = sum(module.jumped for module in state.modules)
-        return state.layout.rows_total - covered + JUMP_COST_LINES * jumps
+        return holes + JUMP_COST_LINES * jumps
+
+    def _block_ink(self, block: Block, columns: int) -> list[list[int]]:
+        key = id(block)
+        if key not in self._block_inks or self._block_inks[key][0] is not block:
+            page = self.sheet.page
+            self._block_inks[key] = (block, block_ink(block, columns, page.column_width,
+                                                      page.gutter, self.pitch))
+        return self._block_inks[key][1]
+
+    def _ink(self, state: _Page) -> InkMap:
+        """The page's ink map as it will be drawn (copyfitting included)."""
+        ink = InkMap(self.columns, state.rows)
+        for column in range(self.columns):
+            ink.mark(column, 0, state.top_rows)
+        for ad in state.ads:
+            for column in range(ad.column, ad.column + ad.columns):
+                ink.mark(column, ad.row, ad.row + ad.lines)
+        for module in state.modules:
+            extra = self._room(module, state)
+            spot = module.spot
+            body_top = spot.top + spot.header.rows
+            texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
+            ink.mark_block(self._block_ink(spot.header, spot.width), spot.column, spot.top)
+            if spot.photo is not None:
+                ink.mark_block(self._block_ink(spot.photo, spot.photo_columns),
+                               spot.column + spot.width - spot.photo_columns, body_top)
+            for offset, column in enumerate(module.columns):
+                column_fill = module.fills[offset] if offset < len(module.fills) else None
+                if column_fill is None or column_fill.stop == column_fill.start:
+                    continue
+                text_top = body_top + spot.reserved[offset]
+                bottom = text_top + column_fill.rows + extra
+                if module.jumped and offset == texted[-1]:
+                    bottom += 1
+                ink.mark(column, text_top, bottom)
+        return ink
 
     def _place_whole(self, pending: list[_Work], state: _Page) -> bool:
         """Place the first of the next few stories that fits whole: at its natural width or
