@@ -74,6 +74,8 @@ class GalleyComposer:
         """Bigger heads for more important and wider modules (1 = the lead's size)."""
         rank = article.priority or 3
         rank = min(rank, 3)
+        if columns >= 4:
+            rank = min(rank, 2)    # a head across most of the page reads as a top story's
         if columns <= 2:
             rank = max(rank, 3)
         if columns == 1:

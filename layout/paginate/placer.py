@@ -34,13 +34,15 @@ from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .ads import AdPlacement, book
 from .furniture import folio, masthead
-from .holes import FOOT_MIN_LINES, InkMap, block_ink
+from .holes import FOOT_MIN_LINES, HOLE_MIN_LINES, InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
 MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
+HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
+OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 STRIP_CHOICES = 3        # stories tried at each step of filling a strip
 SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
 
@@ -191,6 +193,12 @@ class Paginator:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
             state.layout.hole_lines = sum(self._ink(state).holes())
+            import os
+            if os.environ.get("NP_INK"):
+                ink = self._ink(state)
+                print("page", number, ink.holes())
+                for r in range(state.rows):
+                    print(f"{r:3d} " + "".join("#" if ink.ink[c][r] else "." for c in range(self.columns)))
             state.layout.grid_lines = state.rows * self.columns
             self._finish(state)
             state.layout.section = self._section(state)
@@ -333,6 +341,8 @@ class Paginator:
                 need = head + max(reserved) + JUMP_MIN_ROWS + 1
                 if room < need or (whole is not None and head + whole <= room):
                     continue
+                if work.part >= self.sheet.spacing.max_jumps and state.modules:
+                    continue
                 capacity = sum(capacities_under(room - head, reserved)) - 1
                 if total - capacity < JUMP_MIN_ROWS and state.modules:
                     continue
@@ -428,9 +438,13 @@ class Paginator:
                               line=ad.line, key=ad.key)
 
     def _cost(self, state: _Page) -> float:
+        """White hole lines, plus :data:`JUMP_COST_LINES` per jump; white past
+        :data:`HOLE_LIMIT` of the page weighs :data:`OVER_LIMIT_WEIGHT` times as much, so a
+        jump is taken rather than a page with holes."""
         holes = sum(self._ink(state).holes())
         jumps = sum(module.jumped for module in state.modules)
-        return holes + JUMP_COST_LINES * jumps
+        over = max(0.0, holes - HOLE_LIMIT * state.rows * self.columns)
+        return holes + OVER_LIMIT_WEIGHT * over + JUMP_COST_LINES * jumps
 
     def _block_ink(self, block: Block, columns: int) -> list[list[int]]:
         key = id(block)
@@ -449,7 +463,7 @@ class Paginator:
             for column in range(ad.column, ad.column + ad.columns):
                 ink.mark(column, ad.row, ad.row + ad.lines)
         for module in state.modules:
-            extra = self._room(module, state)
+            spacing = self._copyfit(module, state)
             spot = module.spot
             body_top = spot.top + spot.header.rows
             texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
@@ -462,7 +476,7 @@ class Paginator:
                 if column_fill is None or column_fill.stop == column_fill.start:
                     continue
                 text_top = body_top + spot.reserved[offset]
-                bottom = text_top + column_fill.rows + extra
+                bottom = text_top + column_fill.rows + sum(spacing[offset].values())
                 if module.jumped and offset == texted[-1]:
                     bottom += 1
                 ink.mark(column, text_top, bottom)
@@ -598,6 +612,8 @@ class Paginator:
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
                 return False     # no stub on the far side of a jump
+            if work.part >= self.sheet.spacing.max_jumps and not force:
+                return False     # it has jumped as often as the style allows
         else:
             fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
                                **self.keeps)
@@ -625,17 +641,18 @@ class Paginator:
 
     # -- copyfitting and drawing -------------------------------------------------------------
     def _finish(self, state: _Page) -> None:
-        """Copyfit, then draw every module of the page. A module with white under it (down to
-        the next module or the foot of the page) takes whole grid lines of extra space between
-        its paragraphs, at most one per paragraph break, the same in each of its columns, so
-        its bottoms still line up ("feathering", the first rung of NEWSPAPER.md's ladder)."""
+        """Copyfit, then draw every module of the page. Each body column takes whole grid lines
+        of extra space between its paragraphs until it reaches the module's foot — its body
+        height plus any white under the module — so the columns of a story end level and
+        modules end on the next module or the foot of the page ("feathering", the first rung of
+        NEWSPAPER.md's ladder; see :meth:`_copyfit`)."""
         self._draw_ads(state)
         for module in state.modules:
             self.part_pages[(module.work.article.id, module.work.part)] = state.layout.number
             if module.note:
                 self.diagnostics.append(Diagnostic("fit", module.note,
                                                    file=str(module.work.article.file)))
-            self._draw_module(module, state, self._room(module, state))
+            self._draw_module(module, state, self._copyfit(module, state))
 
     def _draw_ads(self, state: _Page) -> None:
         """Each ad scaled into its cells (aspect kept, top-centred), boxed in the manifest."""
@@ -654,41 +671,45 @@ class Paginator:
             state.layout.rows_used += placement.columns * placement.lines
 
     def _room(self, module: _Module, state: _Page) -> int:
-        """Blank grid lines copyfitting gives ``module``: the white under it, down to the next
-        module or the foot of the page, as far as its paragraph breaks can take them."""
+        """White grid lines under ``module``, down to the next module or the foot of the page
+        (at most :data:`MAX_FEATHER_LINES`)."""
         gap = self.sheet.spacing.gap_lines
         room = state.limit(module.spot.column, module.spot.width) - module.bottom
         for other in state.modules:
             if other is not module and other.spot.top >= module.bottom and \
                     set(other.columns) & set(module.columns):
                 room = min(room, other.spot.top - module.bottom - gap)
-        extra = max(0, min(room, MAX_FEATHER_LINES))
+        return max(0, min(room, MAX_FEATHER_LINES))
+
+    def _copyfit(self, module: _Module, state: _Page) -> list[dict[int, int]]:
+        """Vertical justification: for each body column, the blank grid lines to add after
+        which flow items ({index: lines}) so the column reaches the module's foot — its body
+        height plus the white under the module. Lines go at paragraph breaks, spread evenly,
+        never a hole's worth at one (see :func:`_breaks`); a column with too few breaks
+        stays short."""
+        target = module.height + self._room(module, state)
         flow = self.composer.body(module.work.article)
-        while extra > 0 and not all(self._feather_points(flow, f, extra) or f.stop == f.start
-                                    for f in module.fills):
-            extra -= 1
-        return extra
+        texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
+        spacing = []
+        for offset, column_fill in enumerate(module.fills):
+            if column_fill.stop == column_fill.start:
+                spacing.append({})
+                continue
+            used = module.spot.reserved[offset] + column_fill.rows
+            if module.jumped and offset == texted[-1]:
+                used += 1          # "Continued on page N"
+            spacing.append(_spread(_breaks(flow, column_fill), max(0, target - used)))
+        return spacing
 
-    def _feather_points(self, flow, column_fill, extra: int) -> set[int]:
-        """Flow indexes after which one blank grid line goes: paragraph breaks of the column,
-        spread evenly; empty when the column has fewer breaks than ``extra``."""
-        breaks = [i for i in range(column_fill.start, column_fill.stop - 1)
-                  if flow[i].kind == "line" and flow[i].index == flow[i].count - 1
-                  and flow[i + 1].kind in ("line", "end", "figure")]
-        if len(breaks) < extra:
-            return set()
-        return {breaks[(2 * j + 1) * len(breaks) // (2 * extra)] for j in range(extra)}
-
-    def _draw_module(self, module: _Module, state: _Page, room: int) -> None:
-        """Draw a module (header, photo, body columns, rule), feathered by up to ``room``
-        grid lines when every column with text can take them."""
+    def _draw_module(self, module: _Module, state: _Page, spacing: list[dict[int, int]]) -> None:
+        """Draw a module (header, photo, body columns, rule), each column with the blank lines
+        copyfitting gave it (``spacing``, see :meth:`_copyfit`)."""
         work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
         header, photo, photo_columns, reserved = (spot.header, spot.photo, spot.photo_columns,
                                                   spot.reserved)
-        extra = room
         layout = state.layout
         page = self.sheet.page
         x0 = self.x_of(column)
@@ -708,16 +729,18 @@ class Paginator:
                                            self.y_of(body_top + photo.rows),
                                            x0 + span_width - photo_x, photo.rows * self.pitch))
         last_x, last_row = x0, body_top
+        bottom = module.bottom
         layout.keeps_fixed += sum(f.kept for f in fills)
         layout.keeps_left += sum(f.broken for f in fills)
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
             row = first_row = body_top + reserved[offset]
-            spaced = self._feather_points(flow, column_fill, extra) if extra else set()
+            spaced = spacing[offset]
             for index in range(column_fill.start, column_fill.stop):
                 item = flow[index]
                 layout.draws.extend(place(item.draws, x, self.y_of(row)))
-                row += item.rows + (1 if index in spaced else 0)
+                row += item.rows + spaced.get(index, 0)
+            bottom = max(bottom, row + (1 if jumped else 0))
             if column_fill.stop > column_fill.start:
                 layout.boxes.append(ArticleBox(article.id, work.part, "body", x, self.y_of(row),
                                                page.column_width, (row - first_row) * self.pitch))
@@ -725,7 +748,6 @@ class Paginator:
         if jumped:
             self.pending_jump_lines.append(_PendingJumpLine(article, work.part, layout.number,
                                                             last_x, self.y_of(last_row)))
-        bottom = module.bottom + extra
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
                                          bottom - top, jumped, article.filler))
@@ -754,6 +776,40 @@ def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
     pages = paginator.run()
     return Pagination(pages, paginator.jumps, paginator.outline,
                       list(composer.diagnostics) + paginator.diagnostics)
+
+
+def _breaks(flow, column_fill) -> list[tuple[int, int]]:
+    """Where a column can open blank lines: (flow index after which they go, how many),
+    after a paragraph, a space, a photo or the copyright line — never after a subhead (it
+    keeps to its text), nor at the column's foot, and never so many that the white there
+    reaches :data:`~.holes.HOLE_MIN_LINES` (a space already is one blank line)."""
+    found = []
+    for index in range(column_fill.start, column_fill.stop - 1):
+        item, after = flow[index], flow[index + 1]
+        if item.keep_with_next or item.kind == "head" or after.kind == "space":
+            continue
+        if item.kind == "space":
+            found.append((index, HOLE_MIN_LINES - 1 - item.rows))
+        elif item.index == item.count - 1:
+            found.append((index, HOLE_MIN_LINES - 1))
+    return [(index, most) for index, most in found if most > 0]
+
+
+def _spread(breaks: list[tuple[int, int]], lines: int) -> dict[int, int]:
+    """``lines`` blank lines over ``breaks`` ((index, most) pairs), one round at a time so
+    they spread evenly (fewer lines when the breaks cannot take them all)."""
+    lines = min(lines, sum(most for _, most in breaks))
+    spacing: dict[int, int] = {}
+    for round_ in range(1, HOLE_MIN_LINES):
+        open_ = [index for index, most in breaks if most >= round_]
+        if lines <= 0 or not open_:
+            break
+        take = min(lines, len(open_))
+        for j in range(take):
+            index = open_[(2 * j + 1) * len(open_) // (2 * take)]
+            spacing[index] = spacing.get(index, 0) + 1
+        lines -= take
+    return spacing
 
 
 def _compositions(total: int) -> list[tuple[int, ...]]:

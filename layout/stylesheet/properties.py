@@ -306,6 +306,9 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "Fewest lines of a paragraph carried to the head of the next column."),
     Property("orphans", Integer(1, 5), 2,
              "Fewest lines of a paragraph left at the foot of a column."),
+    Property("max_jumps", Integer(1, 5), 1,
+             "Times one story may continue on a later page (a story longer than a whole page "
+             "jumps again all the same)."),
 ))
 
 FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump lines.", (

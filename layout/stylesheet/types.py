@@ -167,6 +167,7 @@ class ModuleSpacing:
     section_fronts: bool = False    # a new section starts on a new page
     widows: int = 2                 # fewest lines of a paragraph at the head of a column
     orphans: int = 2                # fewest lines of a paragraph at the foot of a column
+    max_jumps: int = 1              # times one story may continue on a later page
 
 
 @dataclass(frozen=True)
