@@ -22,7 +22,7 @@ strip split is one level of guillotine cuts only; no ads, no pinned stories.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose.draws import ImageDraw, RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
@@ -45,6 +45,7 @@ HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 STRIP_CHOICES = 3        # stories tried at each step of filling a strip
 SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
+MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on the page)
 
 
 @dataclass
@@ -234,7 +235,16 @@ class Paginator:
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
         filled = [(state, left, continuations, self._fill_gaps(state))
                   for state, left, continuations in valid]
+        for state, *_ in filled:
+            self._settle(state)
         state, left, continuations, used = min(filled, key=lambda c: self._cost(c[0]))
+        import os
+        if os.environ.get("NP_COST") == str(number):
+            strips_all = [None] + list(_compositions(self.columns))
+            for c, st in zip(candidates, strips_all):
+                ok = first in c[0].layout.articles
+                print(st, ok, round(self._cost(c[0]), 1), sum(self._ink(c[0]).holes()),
+                      [(m.work.article.id[:14], m.spot.width, m.spot.column, m.spot.top, m.jumped) for m in c[0].modules])
         self._fillers = [w for w in self._fillers if w not in used]
         placed = {id(w) for w in pool} - {id(w) for w in left}
         for work in here:
@@ -289,7 +299,7 @@ class Paginator:
         state, left, continuations = self._new_page(number, top_rows, pending)
         column = 0
         for width in strips:
-            for work, with_photo in self._plan_strip(state, left, column, width):
+            for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
                 top = max(state.skyline[column:column + width])
                 header, photo, photo_columns = self._parts(work, width, with_photo)
                 reserved = self._reserved(photo, photo_columns, width)
@@ -310,19 +320,23 @@ class Paginator:
         return [photo.rows if (photo is not None and c >= width - photo_columns) else 0
                 for c in range(width)]
 
-    def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int):
+    def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int,
+                    first: _Work):
         """The stories, in stacking order, that fill the strip of ``width`` columns from
         ``column`` best: a small search over the next :data:`STRIP_CHOICES` stories at each
         step, each placed whole or — last — cut at the foot and jumped. A plan costs the white
         it leaves at the foot, :data:`JUMP_COST_LINES` per jump and :data:`SKIP_COST_LINES`
         for each earlier story it passes over, so the running order holds where it costs
-        nothing. Returns [(work, with its photo)]."""
+        nothing (:data:`MUST_COST_LINES` for passing over ``first``, the story the page must
+        have). Returns [(work, with its photo)]."""
         top = max(state.skyline[column:column + width])
         floor = state.limit(column, width)
         gap = self.sheet.spacing.gap_lines
         shapes = [shape for index, work in enumerate(left[:LOOKAHEAD])
                   for shape in self._shapes(work, index, width)]
         best: list = [None, []]
+        # Passing over the page's first story costs dear only where it could go instead.
+        must = any(shape[1] is first for shape in shapes)
 
         def search(top: int, used: tuple, path: list, cost: float) -> None:
             room = floor - top
@@ -331,8 +345,8 @@ class Paginator:
                 index, work, with_photo, head, reserved, whole, total = shape
                 if index in used or tried >= STRIP_CHOICES:
                     continue
-                skipped = sum(1 for i in range(index) if i not in used)
-                step = cost + SKIP_COST_LINES * skipped
+                step = cost + sum(MUST_COST_LINES if must and left[i] is first
+                                  else SKIP_COST_LINES for i in range(index) if i not in used)
                 if with_photo and whole is not None and head + whole <= room:
                     tried += 1
                     search(top + head + whole + gap, used + (index,),
@@ -680,6 +694,46 @@ class Paginator:
                     set(other.columns) & set(module.columns):
                 room = min(room, other.spot.top - module.bottom - gap)
         return max(0, min(room, MAX_FEATHER_LINES))
+
+    def _absorb(self, module: _Module) -> int:
+        """Blank lines every body column of ``module`` can open at its breaks past the
+        module's body height (0 for a jumped module: it already reaches the foot)."""
+        if module.jumped:
+            return 0
+        flow = self.composer.body(module.work.article)
+        reach = [module.spot.reserved[offset] + f.rows + sum(most for _, most in _breaks(flow, f))
+                 for offset, f in enumerate(module.fills) if f.stop > f.start]
+        return max(0, min(min(reach, default=0) - module.height, MAX_FEATHER_LINES))
+
+    def _settle(self, state: _Page) -> None:
+        """Share the white at the foot of a stack of same-width modules among all of them:
+        when the lowest cannot take it all, the modules over it open lines too and it moves
+        down by as many (the stack's bottom stays where the page ends)."""
+        gap = self.sheet.spacing.gap_lines
+        stacks: dict[tuple[int, int], list[_Module]] = {}
+        for module in state.modules:
+            stacks.setdefault((module.spot.column, module.spot.width), []).append(module)
+        for stack in stacks.values():
+            stack.sort(key=lambda m: m.spot.top)
+            # Only the chain at the bottom of the strip: modules touching one another.
+            chain = [stack[-1]]
+            for module in reversed(stack[:-1]):
+                if module.bottom + gap != chain[0].spot.top:
+                    break
+                chain.insert(0, module)
+            last = chain[-1]
+            below = state.limit(last.spot.column, last.spot.width) - last.bottom
+            for other in state.modules:
+                if other.spot.top >= last.bottom and set(other.columns) & set(last.columns):
+                    below = min(below, other.spot.top - last.bottom - gap)
+            remaining = below - self._absorb(last)
+            for index in range(len(chain) - 2, -1, -1):
+                if remaining < FOOT_MIN_LINES:
+                    break
+                shift = min(remaining, self._absorb(chain[index]))
+                for lower in chain[index + 1:]:
+                    lower.spot = replace(lower.spot, top=lower.spot.top + shift)
+                remaining -= shift
 
     def _copyfit(self, module: _Module, state: _Page) -> list[dict[int, int]]:
         """Vertical justification: for each body column, the blank grid lines to add after
