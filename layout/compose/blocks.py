@@ -7,6 +7,7 @@ Draws are relative to the block's top-left, ``y`` downward.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from ..stylesheet.types import StyleSheet, TextStyle
@@ -19,6 +20,10 @@ from .draws import ImageDraw, TextDraw
 BASELINE_IN_ROW = 0.78
 # Cap height and descent of text as a share of the size, for stacking blocks of display type.
 CAP_HEIGHT = 0.72
+# Hangul (and Han, kana) glyphs stand taller than Latin capitals: a first line of them starts
+# lower, so it keeps clear of the line above (text extraction reads them apart too).
+WIDE_SCRIPT_HEIGHT = 0.88
+_WIDE_SCRIPT = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u4e00-\u9fff\uac00-\ud7af]")
 DESCENT = 0.24
 
 
@@ -43,7 +48,8 @@ def text_lines(lines: list[SetLine], style: TextStyle, *, x: float = 0.0, top: f
                role: str) -> tuple[list[TextDraw], float]:
     """Stack ``lines`` at the style's leading from ``top``; return draws and the bottom edge."""
     draws = []
-    baseline = top + style.size * CAP_HEIGHT
+    tall = any(_WIDE_SCRIPT.search(text) for _, _, text in lines[0].runs) if lines else False
+    baseline = top + style.size * (WIDE_SCRIPT_HEIGHT if tall else CAP_HEIGHT)
     for number, line in enumerate(lines):
         if number:
             baseline += style.leading
