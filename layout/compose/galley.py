@@ -111,21 +111,34 @@ class GalleyComposer:
                 return found
             rank += 1
 
-    def header(self, article: Article, columns: int) -> Block:
-        """Headline, deck and byline across ``columns`` (cached: the paginator asks often)."""
-        key = (article.id, columns)
+    def header(self, article: Article, columns: int, smaller: int = 0) -> Block:
+        """Headline, deck and byline across ``columns`` (cached: the paginator asks often);
+        ``smaller`` sets the head that many ranks down (to keep it off a neighbour's size)."""
+        key = (article.id, columns, smaller)
         block = self._headers.get(key)
         if block is None:
-            block = self._headers[key] = self._header(article, columns)
+            block = self._headers[key] = self._header(article, columns, smaller)
         return block
 
-    def _header(self, article: Article, columns: int) -> Block:
+    def can_shrink(self, article: Article, columns: int, smaller: int) -> bool:
+        """Whether the style has a head ``smaller`` ranks down from this story's at
+        ``columns`` (past the last rank comes the jump headline's style, the smallest head)."""
+        return self._head_sizes(article, columns)[1] + smaller <= len(self.sheet.headlines) + 1
+
+    def _head_sizes(self, article: Article, columns: int) -> tuple[list, int]:
+        """The heads from biggest to smallest (the ranks, then the jump headline's style) and
+        the index of this story's head at ``columns``."""
+        sizes = list(self.sheet.headlines) + [self.sheet.styles["jump_headline"]]
+        return sizes, self.sheet.headlines.index(self.headline_style(article, columns))
+
+    def _header(self, article: Article, columns: int, smaller: int = 0) -> Block:
         styles = self.sheet.styles
         byline = [article.byline] if article.byline else []
         if article.email and article.email not in article.byline:
             byline.append(article.email)
-        parts = [([self.smart(article.headline)], self.headline_style(article, columns),
-                  "headline", True),
+        sizes, index = self._head_sizes(article, columns)
+        head_style = sizes[min(index + smaller, len(sizes) - 1)]
+        parts = [([self.smart(article.headline)], head_style, "headline", True),
                  ([self.smart(line) for line in article.deck], styles["deck"], "deck", True),
                  (byline, styles["byline"], "byline", False)]
         gap = self.sheet.spacing.headline_gap_lines * self.pitch + self.pitch / 3

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ..compose.draws import ImageDraw, RuleDraw, place
+from ..compose.draws import ImageDraw, RuleDraw, TextDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.blocks import Block
 from ..compose.galley import GalleyComposer
@@ -43,6 +43,7 @@ MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
+BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
 STRIP_CHOICES = 3        # stories tried at each step of filling a strip
 SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
 MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on the page)
@@ -69,6 +70,7 @@ class _Spot:
     photo: Block | None
     photo_columns: int
     reserved: list[int]            # grid lines the photo takes at the top of each column
+    smaller: int = 0               # head set this many sizes down (off a neighbour's size)
 
 
 @dataclass
@@ -236,6 +238,7 @@ class Paginator:
         filled = [(state, left, continuations, self._fill_gaps(state))
                   for state, left, continuations in valid]
         for state, *_ in filled:
+            self._unbump(state)
             self._settle(state)
         state, left, continuations, used = min(filled, key=lambda c: self._cost(c[0]))
         import os
@@ -452,13 +455,16 @@ class Paginator:
                               line=ad.line, key=ad.key)
 
     def _cost(self, state: _Page) -> float:
-        """White hole lines, plus :data:`JUMP_COST_LINES` per jump; white past
-        :data:`HOLE_LIMIT` of the page weighs :data:`OVER_LIMIT_WEIGHT` times as much, so a
-        jump is taken rather than a page with holes."""
+        """White hole lines, plus :data:`JUMP_COST_LINES` per jump and
+        :data:`BUMP_COST_LINES` per pair of bumped heads; white past :data:`HOLE_LIMIT` of
+        the page and bumped pairs past the first weigh :data:`OVER_LIMIT_WEIGHT` times as much,
+        so a jump is taken rather than a page with holes."""
         holes = sum(self._ink(state).holes())
         jumps = sum(module.jumped for module in state.modules)
         over = max(0.0, holes - HOLE_LIMIT * state.rows * self.columns)
-        return holes + OVER_LIMIT_WEIGHT * over + JUMP_COST_LINES * jumps
+        bumped = self._bumped_pairs(state)
+        return holes + OVER_LIMIT_WEIGHT * over + JUMP_COST_LINES * jumps + \
+            BUMP_COST_LINES * bumped + OVER_LIMIT_WEIGHT * BUMP_COST_LINES * max(0, bumped - 1)
 
     def _block_ink(self, block: Block, columns: int) -> list[list[int]]:
         key = id(block)
@@ -695,6 +701,51 @@ class Paginator:
                 room = min(room, other.spot.top - module.bottom - gap)
         return max(0, min(room, MAX_FEATHER_LINES))
 
+    def _head_box(self, module: _Module) -> tuple[float, float, float, float, float] | None:
+        """The headline's ink on the page (x0, x1, top, bottom in points down from the
+        content top, size), as a reader groups it — None for a head smaller than headline
+        type (:data:`HEAD_TYPE` × the body size) or a continuation's."""
+        if module.work.part > 0:
+            return None
+        lines = [d for d in module.spot.header.draws
+                 if isinstance(d, TextDraw) and d.role == "headline"]
+        if not lines:
+            return None
+        size = max(run[1] for d in lines for run in d.line.runs)
+        if size < HEAD_TYPE * self.sheet.styles["body"].size:
+            return None
+        x = self.x_of(module.spot.column)
+        y = module.spot.top * self.pitch
+        return (x + min(d.x for d in lines),
+                x + max(d.x + d.line.width for d in lines),
+                y + min(d.y for d in lines) - 0.75 * size,
+                y + max(d.y for d in lines) + 0.25 * size, size)
+
+    def _bumped_pairs(self, state: _Page) -> int:
+        boxes = [box for box in map(self._head_box, state.modules) if box is not None]
+        return sum(_bumps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+    def _unbump(self, state: _Page) -> None:
+        """No two heads of like size side by side in one band: going down the page and
+        across, a head that bumps one placed before it is set a size smaller (the style's
+        next rank, then its jump-head size) while the style has one. The module keeps its
+        place; the lines the smaller head frees go to copyfitting."""
+        placed: list[tuple] = []
+        for module in sorted(state.modules, key=lambda m: (m.spot.top, m.spot.column)):
+            box = self._head_box(module)
+            article, width = module.work.article, module.spot.width
+            while box is not None and any(_bumps(box, other) for other in placed):
+                smaller = module.spot.smaller + 1
+                if not self.composer.can_shrink(article, width, smaller):
+                    break
+                header = self.composer.header(article, width, smaller)
+                if header.rows > module.spot.header.rows:
+                    break
+                module.spot = replace(module.spot, header=header, smaller=smaller)
+                box = self._head_box(module)
+            if box is not None:
+                placed.append(box)
+
     def _absorb(self, module: _Module) -> int:
         """Blank lines every body column of ``module`` can open at its breaks past the
         module's body height (0 for a jumped module: it already reaches the foot)."""
@@ -864,6 +915,18 @@ def _spread(breaks: list[tuple[int, int]], lines: int) -> dict[int, int]:
             spacing[index] = spacing.get(index, 0) + 1
         lines -= take
     return spacing
+
+
+HEAD_TYPE = 1.6    # type this many times the body size or more reads as a headline
+
+
+def _bumps(a: tuple, b: tuple) -> bool:
+    """Two heads (see ``_head_box``) side by side, sharing a band, of like size (within
+    25 %): tombstoning, which readers take for one head."""
+    side_by_side = min(a[1], b[1]) - max(a[0], b[0]) < 0
+    band = min(a[3], b[3]) - max(a[2], b[2])
+    similar = max(a[4], b[4]) < 1.25 * min(a[4], b[4])
+    return side_by_side and similar and band > 0.5 * min(a[4], b[4])
 
 
 def _compositions(total: int) -> list[tuple[int, ...]]:
