@@ -26,13 +26,18 @@ class TextDraw:
 
 @dataclass(frozen=True)
 class ImageDraw:
-    """A photo scaled into the box whose top-left (relative) or bottom-left (absolute) is x, y."""
+    """A photo scaled into the box whose top-left (relative) or bottom-left (absolute) is x, y.
+
+    With ``letterbox`` the box is a booked space (an ad): the picture keeps its shape, sits
+    top-centred in the box, and the rest of the box is paper white — one placed picture that
+    fills the whole space."""
 
     x: float
     y: float
     width: float
     height: float
     image: ImageInfo
+    letterbox: bool = False
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,48 @@ def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tup
     return draws, max(rows, sheet.furniture.masthead_lines)
 
 
+EAR_MIN_WIDTH = 0.6     # of a column: the least room beside the title worth an ear
+
+
+def ears(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, masthead_draws: list,
+         sections: list[tuple[str, int]], pages: int) -> list:
+    """The ears: small boxes of type left and right of the title where it leaves room —
+    the index of sections (first page of each) on the left, the edition's size on the right.
+    They carry the masthead's ink across the whole width."""
+    title = [d for d in masthead_draws if isinstance(d, TextDraw) and d.role == "masthead"]
+    if not title:
+        return []
+    page = sheet.page
+    style = _with_align(sheet.styles["dateline"], Align.LEFT)
+    left, right = page.margin_inside, page.margin_inside + page.content_width
+    x0 = min(d.x for d in title) - page.gutter
+    x1 = max(d.x + d.line.width for d in title) + page.gutter
+    top = max(d.y for d in title) + title[0].line.runs[0][1] * CAP_HEIGHT
+    korean = edition.lang == "ko"
+    index = [("오늘의 지면" if korean else "Inside")] + \
+        [f"{name}  {number}" + ("면" if korean else "") for name, number in sections if name]
+    stories = len(edition.articles)
+    size = [f"{pages}면" if korean else f"{pages} pages",
+            f"기사 {stories}건" if korean else f"{stories} stories"]
+    if edition.issue is not None:
+        size.append(("제{}호" if korean else "No. {}").format(edition.issue))
+    first = top - style.size * CAP_HEIGHT
+    last = min(d.y for d in title)
+    draws = []
+    for texts, x, width, align in ((index[:5], left, x0 - left, Align.LEFT),
+                                   (size, x1, right - x1, Align.RIGHT)):
+        if width < EAR_MIN_WIDTH * page.column_width or len(texts) < 2:
+            continue
+        # Spread down the title's height, so the ear has ink wherever the title has.
+        step = min(style.leading * 1.6, (first - last) / (len(texts) - 1))
+        for number, text in enumerate(texts):
+            lines = typesetter.set(text, _with_align(style, align), width, lang=edition.lang)
+            for line in lines[:1]:
+                draws.append(TextDraw(x + line.x_offset, first - number * step, line,
+                                      style.color, "ear"))
+    return draws
+
+
 def folio(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, number: int,
           section: str) -> list:
     """The folio line in the bottom margin: page number outside, title and date, section."""

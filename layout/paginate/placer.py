@@ -33,7 +33,7 @@ from ..model import Article, Edition
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .ads import AdPlacement, book
-from .furniture import folio, masthead
+from .furniture import ears, folio, masthead
 from .holes import FOOT_MIN_LINES, HOLE_MIN_LINES, InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
@@ -41,6 +41,7 @@ LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
 MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
+AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
@@ -210,6 +211,12 @@ class Paginator:
             pages.append(state.layout)
             pending = continuations + pending
         self._resolve_jump_lines(pages)
+        sections: list[tuple[str, int]] = []
+        for page in pages:
+            if page.section and page.section not in (name for name, _ in sections):
+                sections.append((page.section, page.number))
+        pages[0].draws.extend(ears(self.edition, self.sheet, self.typesetter,
+                                   self.masthead_draws, sections, len(pages)))
         self._check_ads(len(pages))
         return pages
 
@@ -675,18 +682,23 @@ class Paginator:
             self._draw_module(module, state, self._copyfit(module, state))
 
     def _draw_ads(self, state: _Page) -> None:
-        """Each ad scaled into its cells (aspect kept, top-centred), boxed in the manifest."""
+        """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
+        white (one picture, so the space reads as the ad's); boxed in the manifest."""
         page = self.sheet.page
         for placement in state.ads:
             x0 = self.x_of(placement.column)
             width = self.x_of(placement.column + placement.columns - 1) + page.column_width - x0
             height = placement.lines * self.pitch
             image = placement.ad.image
-            scale = min(width / image.width, height / image.height)
-            shown_w, shown_h = image.width * scale, image.height * scale
+            if abs(image.width / image.height - width / height) > AD_SHAPE_TOLERANCE * width / height:
+                self.diagnostics.append(Diagnostic(
+                    "ad", f'ad "{placement.ad.source}" is {image.width}×{image.height} px, not '
+                          f"the shape of its booking ({placement.columns} columns × "
+                          f"{placement.lines} lines): it sits top-centred in its space, on white",
+                    file=str(self.edition.root / "edition.yaml"), line=placement.ad.line))
             top = self.y_of(placement.row)
-            state.layout.draws.append(ImageDraw(x0 + (width - shown_w) / 2, top - shown_h,
-                                                shown_w, shown_h, image))
+            state.layout.draws.append(ImageDraw(x0, top - height, width, height, image,
+                                                letterbox=True))
             state.layout.ads.append(placement)
             state.layout.rows_used += placement.columns * placement.lines
 

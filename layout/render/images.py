@@ -42,6 +42,34 @@ def source_for(image: ImageInfo, width_pt: float, height_pt: float):
     return ImageReader(io.BytesIO(_resampled(str(image.path), target_w, target_h))), 0
 
 
+def letterboxed_source(image: ImageInfo, width_pt: float, height_pt: float):
+    """An ImageReader of a picture that fills a ``width_pt`` × ``height_pt`` box: the image
+    at its own shape, top-centred, on paper white (at most :data:`TARGET_PPI`)."""
+    return ImageReader(io.BytesIO(_letterboxed(str(image.path), image.format,
+                                               round(width_pt, 2), round(height_pt, 2))))
+
+
+@lru_cache(maxsize=16)
+def _letterboxed(path: str, format_: str, width_pt: float, height_pt: float) -> bytes:
+    if format_ == "PDF":
+        with Image.open(io.BytesIO(_pdf_page(path))) as opened:
+            im = opened.convert("RGB")
+    else:
+        with Image.open(path) as opened:
+            opened.seek(0)
+            im = ImageOps.exif_transpose(opened).convert("RGB")
+    scale = min(width_pt / im.width, height_pt / im.height)        # points per pixel
+    ppi = min(TARGET_PPI, 72.0 / scale)
+    box = (max(1, round(width_pt / 72.0 * ppi)), max(1, round(height_pt / 72.0 * ppi)))
+    shown = (max(1, min(box[0], round(im.width * scale / 72.0 * ppi))),
+             max(1, min(box[1], round(im.height * scale / 72.0 * ppi))))
+    canvas = Image.new("RGB", box, (255, 255, 255))
+    canvas.paste(im.resize(shown, Image.Resampling.LANCZOS), ((box[0] - shown[0]) // 2, 0))
+    out = io.BytesIO()
+    canvas.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+    return out.getvalue()
+
+
 @lru_cache(maxsize=16)
 def _pdf_page(path: str) -> bytes:
     """The first page of a PDF (an ad) as a 300 ppi PNG. (ReportLab cannot place PDF pages;

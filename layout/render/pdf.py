@@ -20,10 +20,14 @@ from reportlab.pdfgen.canvas import Canvas
 from ..compose.draws import ImageDraw, RuleDraw, TextDraw
 from ..paginate.pages import Pagination
 from ..stylesheet.types import Color
-from .images import source_for
+from .images import letterboxed_source, source_for
+from .outlines import draw_outlined
 
 rl_config.useA85 = 0        # embed JPEG bytes as they are (see ARCHITECTURE.md)
 
+
+# Drawn as glyph outlines (artwork) with invisible text over them: the nameplate.
+OUTLINED_ROLES = frozenset({"masthead"})
 
 _COLOR_SETTERS = {"cmyk": "ColorCMYK", "rgb": "ColorRGB", "gray": "Gray"}
 
@@ -88,10 +92,18 @@ def _draw_page(canvas: Canvas, draws: list) -> None:
             canvas.setLineWidth(draw.width)
             _stroke(canvas, draw.color)
             canvas.line(draw.x1, draw.y1, draw.x2, draw.y2)
+    for draw in draws:
+        if isinstance(draw, TextDraw) and draw.role in OUTLINED_ROLES:
+            draw_outlined(canvas, draw, _fill)
     text = canvas.beginText()
     for draw in draws:
         if isinstance(draw, TextDraw):
+            outlined = draw.role in OUTLINED_ROLES
+            if outlined:
+                text.setTextRenderMode(3)      # invisible: the outlines show it
             _draw_line(text, draw)
+            if outlined:
+                text.setTextRenderMode(0)
     canvas.drawText(text)
 
 
@@ -134,7 +146,10 @@ def _draw_kerned(text, draw: TextDraw) -> None:
 
 
 def _draw_image(canvas: Canvas, draw: ImageDraw) -> None:
-    source, rotation = source_for(draw.image, draw.width, draw.height)
+    if draw.letterbox:
+        source, rotation = letterboxed_source(draw.image, draw.width, draw.height), 0
+    else:
+        source, rotation = source_for(draw.image, draw.width, draw.height)
     x, y, w, h = draw.x, draw.y, draw.width, draw.height
     canvas.saveState()
     if rotation == 0:
