@@ -9,16 +9,22 @@ article and shared by every width the paginator tries.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..errors import Diagnostic
 from ..model import Article, BlockKind
-from ..stylesheet.types import StyleSheet
+from ..stylesheet.types import Align, StyleSheet
 from ..text.items import Piece
 from ..text.paragraph import Typesetter
 from ..text.typography import smarten
-from .blocks import BASELINE_IN_ROW, Block, BlockSetter
+from .blocks import BASELINE_IN_ROW, Block, BlockSetter, rows_for, text_lines
 from .draws import TextDraw
+
+# A head may be set this much bigger or smaller than its rank's size (nearest first) so that
+# it fills its measure; every line must reach this share of a column into the last column.
+HEAD_FIT_FACTORS = (0.95, 1.08, 0.9, 1.16, 0.85, 1.25, 0.8, 1.33, 1.4)
+HEAD_REACH = 0.7
+MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
 
 
 @dataclass(frozen=True)
@@ -102,14 +108,41 @@ class GalleyComposer:
         rank = self.headline_rank(article, columns)
         while True:
             style = self.sheet.headline(rank)
-            lines = self.typesetter.set(self.smart(article.headline), style, width,
-                                        lang=article.lang,
-                                        balanced=True, avoid=self.blocks.gutters_within(width))
+            lines = self._set_head(article, style, width)
             if len(lines) <= limit or rank >= len(self.sheet.headlines):
-                found = (style, len(lines) <= limit)
+                if len(lines) <= limit:
+                    style = self._fill_measure(article, style, lines, width, limit)
+                found = (style, len(lines) <= limit, min(rank, len(self.sheet.headlines)) - 1)
                 self._headline_fits[key] = found
                 return found
             rank += 1
+
+    def _set_head(self, article: Article, style, width: float):
+        return self.typesetter.set(self.smart(article.headline), style, width,
+                                   lang=article.lang, balanced=True,
+                                   avoid=self.blocks.gutters_within(width))
+
+    def _fill_measure(self, article: Article, style, lines, width: float, limit: int):
+        """The head's size, nudged (within :data:`HEAD_FIT_FACTORS`, nearest first) so every
+        line reaches into the module's last column — a head that stops short leaves that
+        column white under it, a hole. The rank's own size when it reaches, or none does."""
+        column = self.sheet.page.column_width
+        if width <= column + 1:
+            return style
+        need = width - HEAD_REACH * column
+
+        def reaches(set_lines) -> bool:
+            return all(line.x_offset + line.width >= need for line in set_lines)
+
+        if reaches(lines):
+            return style
+        for factor in HEAD_FIT_FACTORS:
+            resized = replace(style, size=round(style.size * factor, 1),
+                              leading=round(style.leading * factor, 1))
+            set_lines = self._set_head(article, resized, width)
+            if len(set_lines) <= limit and reaches(set_lines):
+                return resized
+        return style
 
     def header(self, article: Article, columns: int, smaller: int = 0) -> Block:
         """Headline, deck and byline across ``columns`` (cached: the paginator asks often);
@@ -127,9 +160,9 @@ class GalleyComposer:
 
     def _head_sizes(self, article: Article, columns: int) -> tuple[list, int]:
         """The heads from biggest to smallest (the ranks, then the jump headline's style) and
-        the index of this story's head at ``columns``."""
+        the index of this story's rank at ``columns``."""
         sizes = list(self.sheet.headlines) + [self.sheet.styles["jump_headline"]]
-        return sizes, self.sheet.headlines.index(self.headline_style(article, columns))
+        return sizes, self._headline_fit(article, columns)[2]
 
     def _header(self, article: Article, columns: int, smaller: int = 0) -> Block:
         styles = self.sheet.styles
@@ -137,7 +170,8 @@ class GalleyComposer:
         if article.email and article.email not in article.byline:
             byline.append(article.email)
         sizes, index = self._head_sizes(article, columns)
-        head_style = sizes[min(index + smaller, len(sizes) - 1)]
+        head_style = sizes[min(index + smaller, len(sizes) - 1)] if smaller else \
+            self.headline_style(article, columns)
         parts = [([self.smart(article.headline)], head_style, "headline", True),
                  ([self.smart(line) for line in article.deck], styles["deck"], "deck", True),
                  (byline, styles["byline"], "byline", False)]
@@ -150,10 +184,24 @@ class GalleyComposer:
         words = self.smart(article.headline).split()
         short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
         line = self.sheet.furniture.jump_from.format(page=from_page)
-        parts = [([short], styles["jump_headline"], "headline", True),
-                 ([line], styles["jump"], "jump", False)]
-        return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang,
-                                   self.pitch / 3)
+        width = self.blocks.column_span(columns)
+        head_style = styles["jump_headline"]
+        from_style = replace(styles["jump"], align=Align.RIGHT)
+        from_lines = self.typesetter.set(line, from_style, width, lang=article.lang)
+        room = width - (from_lines[0].width if from_lines else 0.0) - head_style.size
+        head_lines = self.typesetter.set(short, head_style, max(room, 1.0), lang=article.lang,
+                                         balanced=True)
+        if columns < 2 or len(head_lines) > 1 or not from_lines:
+            parts = [([short], head_style, "headline", True), ([line], styles["jump"], "jump",
+                                                               False)]
+            return self.blocks.stacked(parts, width, article.lang, self.pitch / 3)
+        # Several columns: "Continued from page M" at the right end of the jump head's line,
+        # so the head's band has ink across the module.
+        draws, bottom = text_lines(head_lines, head_style, role="headline")
+        baseline = draws[0].y
+        draws.append(TextDraw(from_lines[0].x_offset, baseline, from_lines[0], from_style.color,
+                              "jump"))
+        return Block(rows_for(bottom + self.pitch / 3, self.pitch), tuple(draws))
 
     def jump_line(self, article: Article, to_page: int, columns: int = 1) -> Block:
         """"Continued on page N", one column wide, at the foot of a part."""
@@ -182,6 +230,10 @@ class GalleyComposer:
         photo_columns = max(1, min(columns, math.ceil(columns * share)))
         if columns <= 2:
             photo_columns = columns
+        # Never blown up past what its pixels carry: a thumbnail stays narrow.
+        while photo_columns > 1 and figure.image.width * 72.0 / \
+                self.blocks.column_span(photo_columns) < MIN_PHOTO_PPI:
+            photo_columns -= 1
         max_height = content_height * self.sheet.spacing.photo_max_height
         block = self.blocks.photo(figure, self.blocks.column_span(photo_columns), max_height,
                                   article.lang)

@@ -45,6 +45,7 @@ AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking 
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
+STRIP_LOOKAHEAD = 10     # stories, in running order, a strip may take from
 STRIP_CHOICES = 3        # stories tried at each step of filling a strip
 SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
 MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on the page)
@@ -312,7 +313,7 @@ class Paginator:
             for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
                 top = max(state.skyline[column:column + width])
                 header, photo, photo_columns = self._parts(work, width, with_photo)
-                reserved = self._reserved(photo, photo_columns, width)
+                reserved = self._reserved(photo, photo_columns, width, column)
                 spot = _Spot(column, width, top, header, photo, photo_columns, reserved)
                 rest = self._put(work, state, spot, force=not state.modules)
                 if rest is False:
@@ -324,11 +325,43 @@ class Paginator:
             column += width
         return state, left, continuations
 
-    @staticmethod
-    def _reserved(photo: Block | None, photo_columns: int, width: int) -> list[int]:
-        """Grid lines the photo takes at the top of each body column (it sits at the right)."""
-        return [photo.rows if (photo is not None and c >= width - photo_columns) else 0
-                for c in range(width)]
+    def _photo_place(self, column: int, width: int) -> str:
+        """Where a module's photo goes: at the top, on the side of the page edge the module
+        touches ("right", "left"); a module touching neither has it at its "foot", under the
+        text. (White over a photo between two other stories reads as a gutter, which would
+        cut the headline above it in two for a reader — or a text extractor.)"""
+        if column + width == self.columns:
+            return "right"
+        return "left" if column == 0 else "foot"
+
+    def _reserved(self, photo: Block | None, photo_columns: int, width: int,
+                  column: int) -> list[int]:
+        """Grid lines the photo takes in each body column of a module at ``column``."""
+        if photo is None:
+            return [0] * width
+        if self._photo_place(column, width) == "left":
+            return [photo.rows if c < photo_columns else 0 for c in range(width)]
+        return [photo.rows if c >= width - photo_columns else 0 for c in range(width)]
+
+    def _photo_origin(self, module: _Module, state: _Page) -> tuple[int, int]:
+        """First column and top grid line of a placed module's photo."""
+        spot = module.spot
+        body_top = spot.top + spot.header.rows
+        place_ = self._photo_place(spot.column, spot.width)
+        if place_ == "left":
+            return spot.column, body_top
+        column = spot.column + spot.width - spot.photo_columns
+        if place_ == "foot":
+            return column, body_top + self._target(module, state) - spot.photo.rows
+        return column, body_top
+
+    def _text_top(self, module: _Module, offset: int) -> int:
+        """The grid line where body column ``offset`` of a module starts its text."""
+        spot = module.spot
+        body_top = spot.top + spot.header.rows
+        if spot.photo is not None and self._photo_place(spot.column, spot.width) == "foot":
+            return body_top
+        return body_top + spot.reserved[offset]
 
     def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int,
                     first: _Work):
@@ -342,8 +375,8 @@ class Paginator:
         top = max(state.skyline[column:column + width])
         floor = state.limit(column, width)
         gap = self.sheet.spacing.gap_lines
-        shapes = [shape for index, work in enumerate(left[:LOOKAHEAD])
-                  for shape in self._shapes(work, index, width)]
+        shapes = [shape for index, work in enumerate(left[:STRIP_LOOKAHEAD])
+                  for shape in self._shapes(work, index, width, column)]
         best: list = [None, []]
         # Passing over the page's first story costs dear only where it could go instead.
         must = any(shape[1] is first for shape in shapes)
@@ -382,7 +415,7 @@ class Paginator:
         search(top, (), [], 0.0)
         return best[1]
 
-    def _shapes(self, work: _Work, index: int, width: int) -> list[tuple]:
+    def _shapes(self, work: _Work, index: int, width: int, column: int) -> list[tuple]:
         """How ``work`` would sit in a strip ``width`` columns wide: (index, work, with photo,
         header lines, photo lines per column, whole body height or None, body lines left),
         with its photo and — a story that may leave it to its continuation — without."""
@@ -396,7 +429,7 @@ class Paginator:
         shapes = []
         for with_photo in choices:
             header, photo, photo_columns = self._parts(work, width, with_photo)
-            reserved = self._reserved(photo, photo_columns, width)
+            reserved = self._reserved(photo, photo_columns, width, column)
             whole = self._body_height(work, width, reserved, self.rows)
             shapes.append((index, work, with_photo, header.rows, reserved, whole, total))
         return shapes
@@ -428,8 +461,7 @@ class Paginator:
         width = self.natural_columns(work.article)
         column = self.columns - width if slot == "right" else 0
         header, photo, photo_columns = self._parts(work, width)
-        reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
-                    for c in range(width)]
+        reserved = self._reserved(photo, photo_columns, width, column)
         if slot != "bottom":
             top = max(state.skyline[column:column + width])
             return self._put(work, state, _Spot(column, width, top, header, photo,
@@ -492,17 +524,16 @@ class Paginator:
         for module in state.modules:
             spacing = self._copyfit(module, state)
             spot = module.spot
-            body_top = spot.top + spot.header.rows
             texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
             ink.mark_block(self._block_ink(spot.header, spot.width), spot.column, spot.top)
             if spot.photo is not None:
                 ink.mark_block(self._block_ink(spot.photo, spot.photo_columns),
-                               spot.column + spot.width - spot.photo_columns, body_top)
+                               *self._photo_origin(module, state))
             for offset, column in enumerate(module.columns):
                 column_fill = module.fills[offset] if offset < len(module.fills) else None
                 if column_fill is None or column_fill.stop == column_fill.start:
                     continue
-                text_top = body_top + spot.reserved[offset]
+                text_top = self._text_top(module, offset)
                 bottom = text_top + column_fill.rows + sum(spacing[offset].values())
                 if module.jumped and offset == texted[-1]:
                     bottom += 1
@@ -573,19 +604,18 @@ class Paginator:
         best = None
         for preference, width in enumerate(self._widths(work, force, any_width)):
             header, photo, photo_columns = self._parts(work, width, with_photo)
-            reserved = [photo.rows if (photo is not None and c >= width - photo_columns) else 0
-                        for c in range(width)]
             head_rows = header.rows
-            if whole:
-                body = self._body_height(work, width, reserved, state.rows)
-                if body is None:
-                    continue
-                need = head_rows + body
-            else:
-                # A part worth jumping: a few inches of text, never a stub on either side.
-                need = head_rows + max(reserved) + min(max(min_lines, JUMP_MIN_ROWS),
-                                                       remaining_rows) + 1
-            for column in range(0, self.columns - width + 1):
+            for column in range(self.columns - width + 1):
+                reserved = self._reserved(photo, photo_columns, width, column)
+                if whole:
+                    body = self._body_height(work, width, reserved, state.rows)
+                    if body is None:
+                        continue
+                    need = head_rows + body
+                else:
+                    # A part worth jumping: a few inches of text, never a stub on either side.
+                    need = head_rows + max(reserved) + min(max(min_lines, JUMP_MIN_ROWS),
+                                                           remaining_rows) + 1
                 span = state.skyline[column:column + width]
                 top = max(span)
                 if state.limit(column, width) - top < need:
@@ -798,13 +828,22 @@ class Paginator:
                     lower.spot = replace(lower.spot, top=lower.spot.top + shift)
                 remaining -= shift
 
+    def _target(self, module: _Module, state: _Page) -> int:
+        """Body lines a module's columns reach once copyfitted: its height and the white
+        under it."""
+        return module.height + self._room(module, state)
+
+    def blocks_span(self, columns: int) -> float:
+        page = self.sheet.page
+        return columns * page.column_width + (columns - 1) * page.gutter
+
     def _copyfit(self, module: _Module, state: _Page) -> list[dict[int, int]]:
         """Vertical justification: for each body column, the blank grid lines to add after
         which flow items ({index: lines}) so the column reaches the module's foot — its body
         height plus the white under the module. Lines go at paragraph breaks, spread evenly,
         never a hole's worth at one (see :func:`_breaks`); a column with too few breaks
         stays short."""
-        target = module.height + self._room(module, state)
+        target = self._target(module, state)
         flow = self.composer.body(module.work.article)
         texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
         spacing = []
@@ -825,8 +864,7 @@ class Paginator:
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
-        header, photo, photo_columns, reserved = (spot.header, spot.photo, spot.photo_columns,
-                                                  spot.reserved)
+        header, photo, photo_columns = spot.header, spot.photo, spot.photo_columns
         layout = state.layout
         page = self.sheet.page
         x0 = self.x_of(column)
@@ -840,18 +878,20 @@ class Paginator:
             self.outline.append((article.id, article.headline, layout.number, y_top))
         body_top = top + header.rows
         if photo is not None:
-            photo_x = self.x_of(column + width - photo_columns)
-            layout.draws.extend(place(photo.draws, photo_x, self.y_of(body_top)))
+            photo_column, photo_row = self._photo_origin(module, state)
+            photo_x = self.x_of(photo_column)
+            layout.draws.extend(place(photo.draws, photo_x, self.y_of(photo_row)))
             layout.boxes.append(ArticleBox(article.id, work.part, "photo", photo_x,
-                                           self.y_of(body_top + photo.rows),
-                                           x0 + span_width - photo_x, photo.rows * self.pitch))
+                                           self.y_of(photo_row + photo.rows),
+                                           self.blocks_span(photo_columns),
+                                           photo.rows * self.pitch))
         last_x, last_row = x0, body_top
         bottom = module.bottom
         layout.keeps_fixed += sum(f.kept for f in fills)
         layout.keeps_left += sum(f.broken for f in fills)
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
-            row = first_row = body_top + reserved[offset]
+            row = first_row = self._text_top(module, offset)
             spaced = spacing[offset]
             for index in range(column_fill.start, column_fill.stop):
                 item = flow[index]
