@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..stylesheet.types import StyleSheet, TextStyle
 from ..text.paragraph import Typesetter
@@ -141,3 +141,34 @@ class BlockSetter:
             return Block(0, ())
         return Block(rows_for(cursor + gap_after, self.pitch), tuple(draws))
 
+
+# A photo grown to fill its module keeps at least this share of its width.
+MIN_CROP_SHARE = 0.7
+
+
+def photo_growth_limit(block: Block, pitch: float) -> int:
+    """Grid lines a photo block may grow (see :func:`grown_photo`) before its crop would cut
+    more than the picture's sides allow."""
+    image = next((d for d in block.draws if isinstance(d, ImageDraw)), None)
+    if image is None:
+        return 0
+    return int(image.height * (1.0 / MIN_CROP_SHARE - 1.0) / pitch)
+
+
+def grown_photo(block: Block, lines: int, pitch: float) -> Block:
+    """The photo block ``lines`` grid lines deeper: the picture fills a taller box (cropped
+    at its sides) and the credit and caption move down with its foot."""
+    if lines <= 0:
+        return block
+    extra = lines * pitch
+    image = next(d for d in block.draws if isinstance(d, ImageDraw))
+    foot = image.y + image.height
+    draws = []
+    for draw in block.draws:
+        if draw is image:
+            draws.append(replace(draw, height=draw.height + extra, cover=True))
+        elif isinstance(draw, TextDraw) and draw.y > foot:
+            draws.append(replace(draw, y=draw.y + extra))
+        else:
+            draws.append(draw)
+    return Block(block.rows + lines, tuple(draws))

@@ -30,7 +30,8 @@ class ImageDraw:
 
     With ``letterbox`` the box is a booked space (an ad): the picture keeps its shape, sits
     top-centred in the box, and the rest of the box is paper white — one placed picture that
-    fills the whole space."""
+    fills the whole space. With ``cover`` the picture fills the box and is cropped to it,
+    evenly on both sides (a photo given more height than its shape)."""
 
     x: float
     y: float
@@ -38,6 +39,7 @@ class ImageDraw:
     height: float
     image: ImageInfo
     letterbox: bool = False
+    cover: bool = False         # fill the box, cropping the picture's sides (a deeper crop)
 
 
 @dataclass(frozen=True)

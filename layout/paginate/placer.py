@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 
 from ..compose.draws import ImageDraw, RuleDraw, TextDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
-from ..compose.blocks import Block
+from ..compose.blocks import Block, grown_photo, photo_growth_limit
 from ..compose.galley import GalleyComposer
 from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
@@ -42,6 +42,7 @@ JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines befor
 MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
+LAST_PAGE_HOLE_WEIGHT = 0.1
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
@@ -95,6 +96,15 @@ class _Module:
         return range(self.spot.column, self.spot.column + self.spot.width)
 
 
+@dataclass(frozen=True)
+class _Fit:
+    """How copyfitting fills a module (see ``Paginator._copyfit``)."""
+
+    spacing: list            # per body column: {flow index: blank lines after it}
+    growth: int              # grid lines the photo grew
+    photo: Block | None      # the photo block as drawn (grown)
+
+
 @dataclass
 class _PendingJumpLine:
     article: Article
@@ -143,6 +153,7 @@ class Paginator:
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
         self._block_inks: dict[int, tuple] = {}
+        self._grown_photos: dict[tuple, tuple] = {}
         self._placed_ads: list = []
         self._fillers: list[_Work] = []
         self._page_ads: list = []
@@ -248,7 +259,17 @@ class Paginator:
         for state, *_ in filled:
             self._unbump(state)
             self._settle(state)
-        state, left, continuations, used = min(filled, key=lambda c: self._cost(c[0]))
+        pool_ids = {id(w) for w in pool}
+
+        def cost(candidate) -> float:
+            state, left, continuations, _ = candidate
+            # A page that takes everything still to come is the edition's last: white at its
+            # foot is no fault there.
+            placed = pool_ids - {id(w) for w in left}
+            last = not continuations and all(id(w) in placed for w in pending)
+            return self._cost(state, last)
+
+        state, left, continuations, used = min(filled, key=cost)
         import os
         if os.environ.get("NP_COST") == str(number):
             strips_all = [None] + list(_compositions(self.columns))
@@ -323,7 +344,23 @@ class Paginator:
                     continuations.append(rest)
                     break
             column += width
+        self._fill_leftovers(state, left, continuations)
         return state, left, continuations
+
+    def _fill_leftovers(self, state: _Page, left: list[_Work], continuations: list) -> None:
+        """Room the strips could not use (beside an ad, under a strip whose stories ran
+        out): whole stories that fit there at any width, then one story started there and
+        jumped."""
+        while left and self._place_whole(left, state):
+            pass
+        for index, work in enumerate(left[:LOOKAHEAD]):
+            rest = self.place(work, state, whole=False)
+            if rest is False:
+                continue
+            del left[index]
+            if rest is not None:
+                continuations.append(rest)
+            break
 
     def _photo_place(self, column: int, width: int) -> str:
         """Where a module's photo goes: at the top, on the side of the page edge the module
@@ -343,7 +380,7 @@ class Paginator:
             return [photo.rows if c < photo_columns else 0 for c in range(width)]
         return [photo.rows if c >= width - photo_columns else 0 for c in range(width)]
 
-    def _photo_origin(self, module: _Module, state: _Page) -> tuple[int, int]:
+    def _photo_origin(self, module: _Module, state: _Page, fit: _Fit) -> tuple[int, int]:
         """First column and top grid line of a placed module's photo."""
         spot = module.spot
         body_top = spot.top + spot.header.rows
@@ -352,16 +389,18 @@ class Paginator:
             return spot.column, body_top
         column = spot.column + spot.width - spot.photo_columns
         if place_ == "foot":
-            return column, body_top + self._target(module, state) - spot.photo.rows
+            return column, body_top + self._target(module, state) - fit.photo.rows
         return column, body_top
 
-    def _text_top(self, module: _Module, offset: int) -> int:
+    def _text_top(self, module: _Module, offset: int, fit: _Fit) -> int:
         """The grid line where body column ``offset`` of a module starts its text."""
         spot = module.spot
         body_top = spot.top + spot.header.rows
         if spot.photo is not None and self._photo_place(spot.column, spot.width) == "foot":
             return body_top
-        return body_top + spot.reserved[offset]
+        if spot.reserved[offset] == 0:
+            return body_top
+        return body_top + spot.reserved[offset] + fit.growth
 
     def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int,
                     first: _Work):
@@ -493,13 +532,16 @@ class Paginator:
                                                                      "edition.yaml"),
                               line=ad.line, key=ad.key)
 
-    def _cost(self, state: _Page) -> float:
+    def _cost(self, state: _Page, last: bool = False) -> float:
         """White hole lines, plus :data:`JUMP_COST_LINES` per jump and
         :data:`BUMP_COST_LINES` per pair of bumped heads; white past :data:`HOLE_LIMIT` of
         the page and bumped pairs past the first weigh :data:`OVER_LIMIT_WEIGHT` times as much,
-        so a jump is taken rather than a page with holes."""
+        so a jump is taken rather than a page with holes. On the edition's ``last`` page
+        white weighs :data:`LAST_PAGE_HOLE_WEIGHT` as much (the story ends there)."""
         holes = sum(self._ink(state).holes())
         jumps = sum(module.jumped for module in state.modules)
+        if last:
+            holes *= LAST_PAGE_HOLE_WEIGHT
         over = max(0.0, holes - HOLE_LIMIT * state.rows * self.columns)
         bumped = self._bumped_pairs(state)
         return holes + OVER_LIMIT_WEIGHT * over + JUMP_COST_LINES * jumps + \
@@ -522,19 +564,19 @@ class Paginator:
             for column in range(ad.column, ad.column + ad.columns):
                 ink.mark(column, ad.row, ad.row + ad.lines)
         for module in state.modules:
-            spacing = self._copyfit(module, state)
+            fit = self._copyfit(module, state)
             spot = module.spot
             texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
             ink.mark_block(self._block_ink(spot.header, spot.width), spot.column, spot.top)
-            if spot.photo is not None:
-                ink.mark_block(self._block_ink(spot.photo, spot.photo_columns),
-                               *self._photo_origin(module, state))
+            if fit.photo is not None:
+                ink.mark_block(self._block_ink(fit.photo, spot.photo_columns),
+                               *self._photo_origin(module, state, fit))
             for offset, column in enumerate(module.columns):
                 column_fill = module.fills[offset] if offset < len(module.fills) else None
                 if column_fill is None or column_fill.stop == column_fill.start:
                     continue
-                text_top = self._text_top(module, offset)
-                bottom = text_top + column_fill.rows + sum(spacing[offset].values())
+                text_top = self._text_top(module, offset, fit)
+                bottom = text_top + column_fill.rows + sum(fit.spacing[offset].values())
                 if module.jumped and offset == texted[-1]:
                     bottom += 1
                 ink.mark(column, text_top, bottom)
@@ -837,34 +879,59 @@ class Paginator:
         page = self.sheet.page
         return columns * page.column_width + (columns - 1) * page.gutter
 
-    def _copyfit(self, module: _Module, state: _Page) -> list[dict[int, int]]:
-        """Vertical justification: for each body column, the blank grid lines to add after
-        which flow items ({index: lines}) so the column reaches the module's foot — its body
-        height plus the white under the module. Lines go at paragraph breaks, spread evenly,
-        never a hole's worth at one (see :func:`_breaks`); a column with too few breaks
-        stays short."""
+    def _copyfit(self, module: _Module, state: _Page) -> _Fit:
+        """Vertical justification, so every column of the module reaches its foot — its body
+        height plus the white under it. First the photo grows to take what the columns under
+        it cannot (it fills a deeper box, cropped at its sides; see ``grown_photo``), then
+        each column opens blank grid lines at its paragraph breaks ({flow index: lines}),
+        spread evenly and never a hole's worth at one place (see :func:`_breaks`); a column
+        with too few breaks stays short."""
+        spot = module.spot
         target = self._target(module, state)
         flow = self.composer.body(module.work.article)
         texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
+
+        def used(offset: int) -> int:
+            column_fill = module.fills[offset]
+            rows = spot.reserved[offset]
+            if column_fill.stop > column_fill.start:
+                rows += column_fill.rows + (1 if module.jumped and offset == texted[-1] else 0)
+            return rows
+
+        breaks = [_breaks(flow, f) if f.stop > f.start else [] for f in module.fills]
+        growth = 0
+        photo_columns = [i for i, rows in enumerate(spot.reserved) if rows > 0]
+        if spot.photo is not None and photo_columns:
+            short = min(target - used(i) - sum(most for _, most in breaks[i])
+                        for i in photo_columns)
+            growth = max(0, min(short, photo_growth_limit(spot.photo, self.pitch)))
+        photo = self._grown(spot.photo, growth) if spot.photo is not None else None
         spacing = []
-        for offset, column_fill in enumerate(module.fills):
-            if column_fill.stop == column_fill.start:
+        for offset in range(len(module.fills)):
+            if offset not in texted:
                 spacing.append({})
                 continue
-            used = module.spot.reserved[offset] + column_fill.rows
-            if module.jumped and offset == texted[-1]:
-                used += 1          # "Continued on page N"
-            spacing.append(_spread(_breaks(flow, column_fill), max(0, target - used)))
-        return spacing
+            extra = growth if offset in photo_columns else 0
+            spacing.append(_spread(breaks[offset], max(0, target - used(offset) - extra)))
+        return _Fit(spacing, growth, photo)
 
-    def _draw_module(self, module: _Module, state: _Page, spacing: list[dict[int, int]]) -> None:
-        """Draw a module (header, photo, body columns, rule), each column with the blank lines
-        copyfitting gave it (``spacing``, see :meth:`_copyfit`)."""
+    def _grown(self, photo: Block, growth: int) -> Block:
+        """The photo block ``growth`` grid lines deeper (cached, so its ink is cached too)."""
+        if growth <= 0:
+            return photo
+        key = (id(photo), growth)
+        if key not in self._grown_photos or self._grown_photos[key][0] is not photo:
+            self._grown_photos[key] = (photo, grown_photo(photo, growth, self.pitch))
+        return self._grown_photos[key][1]
+
+    def _draw_module(self, module: _Module, state: _Page, fit: _Fit) -> None:
+        """Draw a module (header, photo, body columns, rule) as copyfitting fitted it: the
+        photo grown, each column with its blank lines (see :meth:`_copyfit`)."""
         work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
-        header, photo, photo_columns = spot.header, spot.photo, spot.photo_columns
+        header, photo, photo_columns = spot.header, fit.photo, spot.photo_columns
         layout = state.layout
         page = self.sheet.page
         x0 = self.x_of(column)
@@ -878,7 +945,7 @@ class Paginator:
             self.outline.append((article.id, article.headline, layout.number, y_top))
         body_top = top + header.rows
         if photo is not None:
-            photo_column, photo_row = self._photo_origin(module, state)
+            photo_column, photo_row = self._photo_origin(module, state, fit)
             photo_x = self.x_of(photo_column)
             layout.draws.extend(place(photo.draws, photo_x, self.y_of(photo_row)))
             layout.boxes.append(ArticleBox(article.id, work.part, "photo", photo_x,
@@ -891,8 +958,8 @@ class Paginator:
         layout.keeps_left += sum(f.broken for f in fills)
         for offset, column_fill in enumerate(fills):
             x = self.x_of(column + offset)
-            row = first_row = self._text_top(module, offset)
-            spaced = spacing[offset]
+            row = first_row = self._text_top(module, offset, fit)
+            spaced = fit.spacing[offset]
             for index in range(column_fill.start, column_fill.stop):
                 item = flow[index]
                 layout.draws.extend(place(item.draws, x, self.y_of(row)))

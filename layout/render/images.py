@@ -49,6 +49,34 @@ def letterboxed_source(image: ImageInfo, width_pt: float, height_pt: float):
                                                round(width_pt, 2), round(height_pt, 2))))
 
 
+def covered_source(image: ImageInfo, width_pt: float, height_pt: float):
+    """An ImageReader of a picture cropped evenly to the shape of a ``width_pt`` ×
+    ``height_pt`` box (at most :data:`TARGET_PPI`)."""
+    return ImageReader(io.BytesIO(_covered(str(image.path), round(width_pt, 2),
+                                           round(height_pt, 2))))
+
+
+@lru_cache(maxsize=16)
+def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
+    with Image.open(path) as opened:
+        opened.seek(0)
+        im = ImageOps.exif_transpose(opened).convert("RGB")
+    box_aspect = height_pt / width_pt
+    if im.height / im.width < box_aspect:        # too wide: crop the sides
+        keep = max(1, round(im.height / box_aspect))
+        left = (im.width - keep) // 2
+        im = im.crop((left, 0, left + keep, im.height))
+    else:                                         # too tall: crop top and bottom
+        keep = max(1, round(im.width * box_aspect))
+        top = (im.height - keep) // 2
+        im = im.crop((0, top, im.width, top + keep))
+    pixels = min(im.width, max(1, round(width_pt / 72.0 * TARGET_PPI)))
+    im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+    return out.getvalue()
+
+
 @lru_cache(maxsize=16)
 def _letterboxed(path: str, format_: str, width_pt: float, height_pt: float) -> bytes:
     if format_ == "PDF":
