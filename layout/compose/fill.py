@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from .galley import FlowItem
 
 
+# A column or page break moves up at most this many lines to keep a word whole (Korean set
+# with syllable breaks splits words at many line ends).
+SPLIT_LOOKBACK = 6
+
 @dataclass(frozen=True)
 class ColumnFill:
     start: int        # first flow index in this column
@@ -69,7 +73,7 @@ def fill(flow: tuple[FlowItem, ...], start: int, capacities: list[int], *,
                 kept = True
             # No word split across a column or page break, when a line can move instead.
             if flow[cut - 1].splits_word:
-                for earlier in range(cut - 1, max(begin + 1, cut - 4), -1):
+                for earlier in range(cut - 1, max(begin + 1, cut - 1 - SPLIT_LOOKBACK), -1):
                     if not flow[earlier - 1].splits_word and \
                             _allowed(flow, earlier, widows, orphans):
                         cut = earlier

@@ -24,6 +24,7 @@ from .draws import TextDraw
 # it fills its measure; every line must reach this share of a column into the last column.
 HEAD_FIT_FACTORS = (0.95, 1.08, 0.9, 1.16, 0.85, 1.25, 0.8, 1.33, 1.4)
 HEAD_REACH = 0.7
+HEAD_FIT_TRIES = 5        # sizes tried at most
 MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
 
 
@@ -136,7 +137,14 @@ class GalleyComposer:
 
         if reaches(lines):
             return style
-        for factor in HEAD_FIT_FACTORS:
+        # The size at which the shortest line would just reach (same breaks), a hair more,
+        # then the style's steps — nearest to the rank's own size first.
+        shortest = min(line.x_offset + line.width for line in lines)
+        exact = need / shortest if shortest > 0 else HEAD_FIT_FACTORS[-1]
+        factors = sorted({round(f, 3) for f in (exact, exact * 1.03, *HEAD_FIT_FACTORS)
+                          if min(HEAD_FIT_FACTORS) <= f <= max(HEAD_FIT_FACTORS)},
+                         key=lambda f: abs(f - 1.0))
+        for factor in factors[:HEAD_FIT_TRIES]:
             resized = replace(style, size=round(style.size * factor, 1),
                               leading=round(style.leading * factor, 1))
             set_lines = self._set_head(article, resized, width)
@@ -179,7 +187,15 @@ class GalleyComposer:
         return self.blocks.stacked(parts, self.blocks.column_span(columns), article.lang, gap)
 
     def jump_header(self, article: Article, columns: int, from_page: int) -> Block:
-        """The head of a continuation: a short jump headline and "Continued from page M"."""
+        """The head of a continuation: a short jump headline and "Continued from page M"
+        (cached)."""
+        key = (article.id, columns, from_page, "jump")
+        block = self._headers.get(key)
+        if block is None:
+            block = self._headers[key] = self._jump_header(article, columns, from_page)
+        return block
+
+    def _jump_header(self, article: Article, columns: int, from_page: int) -> Block:
         styles = self.sheet.styles
         words = self.smart(article.headline).split()
         short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")

@@ -46,6 +46,7 @@ LAST_PAGE_HOLE_WEIGHT = 0.1
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
+LEFTOVER_MIN_LINES = 6   # room under this (every column) is left to copyfitting
 STRIP_LOOKAHEAD = 10     # stories, in running order, a strip may take from
 STRIP_CHOICES = 3        # stories tried at each step of filling a strip
 SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
@@ -154,6 +155,7 @@ class Paginator:
         self._heights: dict[tuple, int | None] = {}
         self._block_inks: dict[int, tuple] = {}
         self._grown_photos: dict[tuple, tuple] = {}
+        self._breaks_cache: dict[tuple, list] = {}
         self._placed_ads: list = []
         self._fillers: list[_Work] = []
         self._page_ads: list = []
@@ -209,12 +211,6 @@ class Paginator:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
             state.layout.hole_lines = sum(self._ink(state).holes())
-            import os
-            if os.environ.get("NP_INK"):
-                ink = self._ink(state)
-                print("page", number, ink.holes())
-                for r in range(state.rows):
-                    print(f"{r:3d} " + "".join("#" if ink.ink[c][r] else "." for c in range(self.columns)))
             state.layout.grid_lines = state.rows * self.columns
             self._finish(state)
             state.layout.section = self._section(state)
@@ -252,6 +248,8 @@ class Paginator:
         candidates = [self._greedy_page(number, top_rows, pool)]
         for strips in _compositions(self.columns):
             candidates.append(self._strip_page(number, top_rows, pool, strips))
+        for state, left, continuations in candidates[1:]:
+            self._fill_leftovers(state, left, continuations)
         first = pool[0].article.id
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
         filled = [(state, left, continuations, self._fill_gaps(state))
@@ -270,13 +268,6 @@ class Paginator:
             return self._cost(state, last)
 
         state, left, continuations, used = min(filled, key=cost)
-        import os
-        if os.environ.get("NP_COST") == str(number):
-            strips_all = [None] + list(_compositions(self.columns))
-            for c, st in zip(candidates, strips_all):
-                ok = first in c[0].layout.articles
-                print(st, ok, round(self._cost(c[0]), 1), sum(self._ink(c[0]).holes()),
-                      [(m.work.article.id[:14], m.spot.width, m.spot.column, m.spot.top, m.jumped) for m in c[0].modules])
         self._fillers = [w for w in self._fillers if w not in used]
         placed = {id(w) for w in pool} - {id(w) for w in left}
         for work in here:
@@ -344,13 +335,15 @@ class Paginator:
                     continuations.append(rest)
                     break
             column += width
-        self._fill_leftovers(state, left, continuations)
         return state, left, continuations
 
     def _fill_leftovers(self, state: _Page, left: list[_Work], continuations: list) -> None:
         """Room the strips could not use (beside an ad, under a strip whose stories ran
         out): whole stories that fit there at any width, then one story started there and
         jumped."""
+        if max(state.limit(c, 1) - state.skyline[c] for c in range(self.columns)) < \
+                LEFTOVER_MIN_LINES:
+            return
         while left and self._place_whole(left, state):
             pass
         for index, work in enumerate(left[:LOOKAHEAD]):
@@ -836,7 +829,8 @@ class Paginator:
         if module.jumped:
             return 0
         flow = self.composer.body(module.work.article)
-        reach = [module.spot.reserved[offset] + f.rows + sum(most for _, most in _breaks(flow, f))
+        reach = [module.spot.reserved[offset] + f.rows
+                 + sum(most for _, most in self._column_breaks(module.work.article, flow, f))
                  for offset, f in enumerate(module.fills) if f.stop > f.start]
         return max(0, min(min(reach, default=0) - module.height, MAX_FEATHER_LINES))
 
@@ -898,7 +892,8 @@ class Paginator:
                 rows += column_fill.rows + (1 if module.jumped and offset == texted[-1] else 0)
             return rows
 
-        breaks = [_breaks(flow, f) if f.stop > f.start else [] for f in module.fills]
+        breaks = [self._column_breaks(module.work.article, flow, f) if f.stop > f.start else []
+                  for f in module.fills]
         growth = 0
         photo_columns = [i for i, rows in enumerate(spot.reserved) if rows > 0]
         if spot.photo is not None and photo_columns:
@@ -914,6 +909,14 @@ class Paginator:
             extra = growth if offset in photo_columns else 0
             spacing.append(_spread(breaks[offset], max(0, target - used(offset) - extra)))
         return _Fit(spacing, growth, photo)
+
+    def _column_breaks(self, article: Article, flow, column_fill) -> list[tuple[int, int]]:
+        """:func:`_breaks` of a column, cached (pages are scored many times over)."""
+        key = (article.id, column_fill.start, column_fill.stop)
+        found = self._breaks_cache.get(key)
+        if found is None:
+            found = self._breaks_cache[key] = _breaks(flow, column_fill)
+        return found
 
     def _grown(self, photo: Block, growth: int) -> Block:
         """The photo block ``growth`` grid lines deeper (cached, so its ink is cached too)."""
