@@ -24,6 +24,7 @@ from .draws import TextDraw
 # it fills its measure; every line must reach this share of a column into the last column.
 HEAD_FIT_FACTORS = (0.95, 1.08, 0.9, 1.16, 0.85, 1.25, 0.8, 1.33, 1.4)
 HEAD_REACH = 0.7
+LEAD_KEEP = 0.9          # the lead's head keeps at least this share of its rank's size
 HEAD_FIT_TRIES = 5        # sizes tried at most
 MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
 
@@ -112,7 +113,8 @@ class GalleyComposer:
             lines = self._set_head(article, style, width)
             if len(lines) <= limit or rank >= len(self.sheet.headlines):
                 if len(lines) <= limit:
-                    style = self._fill_measure(article, style, lines, width, limit)
+                    style = self._fill_measure(article, style, lines, width, limit,
+                                               self._size_bounds(rank))
                 found = (style, len(lines) <= limit, min(rank, len(self.sheet.headlines)) - 1)
                 self._headline_fits[key] = found
                 return found
@@ -123,10 +125,21 @@ class GalleyComposer:
                                    lang=article.lang, balanced=True,
                                    avoid=self.blocks.gutters_within(width))
 
-    def _fill_measure(self, article: Article, style, lines, width: float, limit: int):
-        """The head's size, nudged (within :data:`HEAD_FIT_FACTORS`, nearest first) so every
-        line reaches into the module's last column — a head that stops short leaves that
-        column white under it, a hole. The rank's own size when it reaches, or none does."""
+    def _size_bounds(self, rank: int) -> tuple[float, float]:
+        """Sizes a head of ``rank`` may be nudged to: the lead's (rank 1) never below
+        :data:`LEAD_KEEP` of its size, every other head below that, so the lead stays the
+        biggest head on its page."""
+        lead = self.sheet.headlines[0].size * LEAD_KEEP
+        if rank <= 1:
+            return lead, float("inf")
+        return 0.0, lead * 0.97
+
+    def _fill_measure(self, article: Article, style, lines, width: float, limit: int,
+                      bounds: tuple[float, float]):
+        """The head's size, nudged (within :data:`HEAD_FIT_FACTORS` and ``bounds``, nearest
+        first) so every line reaches into the module's last column — a head that stops short
+        leaves that column white under it, a hole. The rank's own size when it reaches, or
+        none does."""
         column = self.sheet.page.column_width
         if width <= column + 1:
             return style
@@ -142,7 +155,8 @@ class GalleyComposer:
         shortest = min(line.x_offset + line.width for line in lines)
         exact = need / shortest if shortest > 0 else HEAD_FIT_FACTORS[-1]
         factors = sorted({round(f, 3) for f in (exact, exact * 1.03, *HEAD_FIT_FACTORS)
-                          if min(HEAD_FIT_FACTORS) <= f <= max(HEAD_FIT_FACTORS)},
+                          if min(HEAD_FIT_FACTORS) <= f <= max(HEAD_FIT_FACTORS)
+                          and bounds[0] <= style.size * f <= bounds[1]},
                          key=lambda f: abs(f - 1.0))
         for factor in factors[:HEAD_FIT_TRIES]:
             resized = replace(style, size=round(style.size * factor, 1),

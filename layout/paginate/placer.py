@@ -454,6 +454,14 @@ class Paginator:
         if work.part == 0 and (work.article.columns not in (None, width)
                                or not self.composer.headline_fits(work.article, width)):
             return []
+        if work.part == 0 and work.article.columns is None and work.article.priority in (1, 2):
+            # The lead opens its page at the top left at its full width; a second story keeps
+            # most of its width.
+            natural = self.natural_columns(work.article)
+            if work.article.priority == 1 and (width < min(natural - 1, 3) or column != 0):
+                return []
+            if width < natural - 1:
+                return []
         flow = self.composer.body(work.article)
         total = sum(item.rows for item in flow[work.start:])
         choices = (True, False) if work.part == 0 and work.photo_pending and \
@@ -601,12 +609,18 @@ class Paginator:
         natural = work.columns or self.natural_columns(work.article)
         if work.article.columns is not None:
             return [natural]            # the editor fixed the width
+        if work.part == 0 and work.article.priority == 1:
+            return [w for w in (natural, natural + 1, natural - 1) if 2 <= w <= self.columns]
         if any_width:
             widths = sorted(range(1, self.columns + 1), key=lambda w: (abs(w - natural), -w))
             return [w for w in widths if self.composer.headline_fits(work.article, w)
                     or w == self.columns]
         widths = [natural, natural + 1, natural - 1]
         return [w for w in widths if 1 <= w <= self.columns]
+
+    def _leads(self, work: _Work) -> bool:
+        """A lead (priority 1) opening its page: it goes at the top left."""
+        return work.part == 0 and work.article.priority == 1 and work.article.slot is None
 
     def _parts(self, work: _Work, width: int, with_photo: bool = True):
         """Header block, photo block and photo width for ``work`` at ``width`` columns. A
@@ -640,7 +654,7 @@ class Paginator:
         for preference, width in enumerate(self._widths(work, force, any_width)):
             header, photo, photo_columns = self._parts(work, width, with_photo)
             head_rows = header.rows
-            for column in range(self.columns - width + 1):
+            for column in range(1 if self._leads(work) else self.columns - width + 1):
                 reserved = self._reserved(photo, photo_columns, width, column)
                 if whole:
                     body = self._body_height(work, width, reserved, state.rows)
@@ -654,6 +668,8 @@ class Paginator:
                 span = state.skyline[column:column + width]
                 top = max(span)
                 if state.limit(column, width) - top < need:
+                    continue
+                if self._leads(work) and top > state.top_rows:
                     continue
                 waste = sum(top - row for row in span)
                 key = (top + waste, preference, column)
