@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from .galley import FlowItem
 
 
-# A column or page break moves up at most this many lines to keep a word whole (Korean set
-# with syllable breaks splits words at many line ends).
-SPLIT_LOOKBACK = 6
+# A column or page break moves up at most this many lines to keep a word whole (more would
+# leave white at the foot of the column).
+SPLIT_LOOKBACK = 3
 
 @dataclass(frozen=True)
 class ColumnFill:

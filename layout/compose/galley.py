@@ -26,6 +26,8 @@ HEAD_FIT_FACTORS = (0.95, 1.08, 0.9, 1.16, 0.85, 1.25, 0.8, 1.33, 1.4)
 HEAD_REACH = 0.7
 LEAD_KEEP = 0.9          # the lead's head keeps at least this share of its rank's size
 HEAD_FIT_TRIES = 5        # sizes tried at most
+# A photo covers at most this share of its story's text area, by priority.
+PHOTO_TEXT_SHARE = {1: 3.0, 2: 1.5, 3: 0.8}
 MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
 
 
@@ -267,6 +269,14 @@ class GalleyComposer:
         max_height = content_height * self.sheet.spacing.photo_max_height
         block = self.blocks.photo(figure, self.blocks.column_span(photo_columns), max_height,
                                   article.lang)
+        # A photo is no bigger than its story warrants: a short item gets a small picture, the
+        # lead's may be bigger than its text.
+        text_lines = sum(item.rows for item in self.body(article))
+        share = PHOTO_TEXT_SHARE.get(article.priority or 3, PHOTO_TEXT_SHARE[3])
+        while photo_columns > 1 and block.rows * photo_columns > share * text_lines:
+            photo_columns -= 1
+            block = self.blocks.photo(figure, self.blocks.column_span(photo_columns),
+                                      max_height, article.lang)
         return block, photo_columns
 
     # -- body --------------------------------------------------------------------------------

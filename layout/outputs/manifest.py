@@ -5,6 +5,8 @@ Schema (version 1):
   typesetting: {lines, loose_15, loose_20, tight, hyphenated, longest_ladder, keeps_fixed,
                 keeps_left, emergency, loosest: {page, ratio, text}}   (see typestats.py)
   pages: [{number, section, articles: [ids], fill: share of the grid the modules cover,
+           holes: share of the page grid left as white holes (runs of 3+ empty grid lines in
+           a column, as a reader — or pdfcheck — sees them; copyfitting included),
            modules: [{article, part, column, row, columns, lines, jumps}] (grid units),
            typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
@@ -56,6 +58,7 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
         "pages": [{"number": page.number, "section": page.section,
                    "articles": list(page.articles),
                    "fill": round(page.rows_used / page.rows_total, 4) if page.rows_total else 0,
+                   "holes": round(page.hole_lines / page.grid_lines, 4) if page.grid_lines else 0,
                    "modules": [{"article": m.article, "part": m.part, "column": m.column,
                                 "row": m.row, "columns": m.columns, "lines": m.lines,
                                 "jumps": m.jumps, "filler": m.filler} for m in page.modules],

@@ -39,7 +39,7 @@ from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 
 LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
 JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
-MAX_FEATHER_LINES = 12   # most blank grid lines copyfitting spreads through one module
+MAX_FEATHER_LINES = 24   # most blank grid lines copyfitting spreads through one module
 JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
@@ -840,12 +840,15 @@ class Paginator:
                 placed.append(box)
 
     def _absorb(self, module: _Module) -> int:
-        """Blank lines every body column of ``module`` can open at its breaks past the
-        module's body height (0 for a jumped module: it already reaches the foot)."""
+        """Lines every body column of ``module`` can take past the module's body height —
+        blank lines at its breaks, and under a photo what the photo can grow (0 for a jumped
+        module: it already reaches the foot)."""
         if module.jumped:
             return 0
         flow = self.composer.body(module.work.article)
-        reach = [module.spot.reserved[offset] + f.rows
+        spot = module.spot
+        growth = photo_growth_limit(spot.photo, self.pitch) if spot.photo is not None else 0
+        reach = [spot.reserved[offset] + f.rows + (growth if spot.reserved[offset] else 0)
                  + sum(most for _, most in self._column_breaks(module.work.article, flow, f))
                  for offset, f in enumerate(module.fills) if f.stop > f.start]
         return max(0, min(min(reach, default=0) - module.height, MAX_FEATHER_LINES))
