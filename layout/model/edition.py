@@ -138,3 +138,4 @@ class Edition:
     diagnostics: tuple[Diagnostic, ...] = field(default=())
     sections: tuple[str, ...] = ()     # section order from edition.yaml (empty: none given)
     ads: tuple[Ad, ...] = ()
+    plan: tuple[tuple[int, tuple[str, ...]], ...] = ()   # page → its stories' ids (plan order)

@@ -161,6 +161,7 @@ class Paginator:
         self._page_ads: list = []
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
+        self.plan = {page: list(ids) for page, ids in edition.plan}
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -237,6 +238,12 @@ class Paginator:
         # Stories pinned to a later page wait; those pinned to this one come first.
         allowed = [w for w in pending if (w.article.page or 0) <= number or w.part > 0]
         here = [w for w in allowed if w.article.page == number and w.part == 0]
+        planned = self.plan.get(number)
+        if planned is not None:
+            # A planned page carries its stories, in the plan's order, and only continuations
+            # besides (they fill what room the plan leaves).
+            here.sort(key=lambda w: planned.index(w.article.id))
+            allowed = [w for w in allowed if w in here or w.part > 0]
         allowed = here + [w for w in allowed if w not in here]
         if not allowed:
             allowed = pending[:1]

@@ -9,7 +9,7 @@ from pathlib import Path
 from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
 from .article import EditionDefaults, raise_all, read_article
-from .folder import find_articles, read_edition_file, running_order
+from .folder import apply_plan, find_articles, read_edition_file, running_order
 from .images import probe_image
 
 __all__ = ["load_edition", "probe_image"]
@@ -46,9 +46,10 @@ def load_edition(folder: Path | str) -> Edition:
         articles[path] = article
         diagnostics.extend(found)
     ordered = running_order(paths, articles, meta, errors, diagnostics)
+    ordered, plan = apply_plan(ordered, paths, meta, errors)
     raise_all(errors)
     assert meta.title is not None and meta.date is not None  # else an error was raised above
     return Edition(root=folder.resolve(), title=meta.title, date=meta.date,
                    articles=tuple(ordered), issue=meta.issue, style=meta.style, lang=meta.lang,
                    copyright=meta.copyright, diagnostics=tuple(diagnostics),
-                   sections=meta.sections, ads=meta.ads)
+                   sections=meta.sections, ads=meta.ads, plan=plan)

@@ -9,7 +9,7 @@ The folder contract::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Diagnostic, LayoutError
@@ -23,7 +23,7 @@ from ..yamlsource import MAX_YAML_SIZE, load_yaml
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
 EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections",
-                "ads")
+                "ads", "plan")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class EditionMeta:
     listed: tuple[ListedArticle, ...] | None = None
     sections: tuple[str, ...] = ()     # the order of the paper's sections, if given
     ads: tuple = ()                    # model.Ad bookings
+    plan: tuple[tuple[int, tuple[ListedArticle, ...]], ...] = ()   # (page, its stories)
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -104,9 +105,80 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         listed=listed,
         sections=tuple(name.strip() for name in fields.texts("sections") if name.strip()),
         ads=read_ads(fields, folder, file, errors, diagnostics),
+        plan=_read_plan(doc, fields, errors),
     )
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
+
+
+def _read_plan(doc, fields: Fields, errors: list[LayoutError]):
+    """``plan:`` — page number → the stories that page carries (file names), e.g.
+    ``plan: {1: [lead.md, second.md], 4: [feature.md]}``."""
+    value = fields.mapping.get("plan")
+    if value is None:
+        return ()
+    if not isinstance(value, dict):
+        errors.append(doc.error("expected page numbers, each with a list of article files, "
+                                "like  1: [lead.md, second.md]", ("plan",)))
+        return ()
+    plan = []
+    for page, names in value.items():
+        key_path = ("plan", page)
+        if isinstance(page, bool) or not isinstance(page, int) or page < 1:
+            errors.append(doc.error(f"a page number (1, 2, …) is expected, not {page!r}",
+                                    key_path))
+            continue
+        if not isinstance(names, list) or not names:
+            errors.append(doc.error("expected a list of article files, like [lead.md, "
+                                    "second.md]", key_path))
+            continue
+        entries = []
+        for index, name in enumerate(names):
+            if not isinstance(name, str) or not name.strip():
+                errors.append(doc.error("expected an article file name like story.md",
+                                        key_path + (index,)))
+                continue
+            entries.append(ListedArticle(name.strip(), doc.nearest_line(key_path + (index,)),
+                                         f"plan.{page}[{index}]"))
+        plan.append((page, tuple(entries)))
+    return tuple(sorted(plan))
+
+
+def apply_plan(articles: list[Article], paths: list[Path], meta: EditionMeta,
+               errors: list[LayoutError]) -> tuple[list[Article], tuple]:
+    """Pin every story of ``plan:`` to its page (as front matter ``page:`` would) and return
+    the articles and the plan as (page, (article ids in plan order)). A story planned twice,
+    or planned for one page and pinned to another in its front matter, is an error."""
+    by_path = {article.file.resolve(): article for article in articles}
+    planned: dict[str, tuple[int, ListedArticle]] = {}
+    plan = []
+    for page, entries in meta.plan:
+        ids = []
+        for entry in entries:
+            path = _match(entry.name, paths)
+            article = by_path.get(path.resolve()) if path is not None else None
+            if article is None:
+                hint = did_you_mean(entry.name, [p.name for p in paths])
+                errors.append(LayoutError(f'no article file "{entry.name}" in '
+                                          f"{ARTICLES_FOLDER}/", file=meta.file,
+                                          line=entry.line, key=entry.key, hint=hint))
+                continue
+            if article.id in planned:
+                errors.append(LayoutError(
+                    f'"{entry.name}" is planned twice (also on page {planned[article.id][0]})',
+                    file=meta.file, line=entry.line, key=entry.key))
+                continue
+            if article.page is not None and article.page != page:
+                errors.append(LayoutError(
+                    f'"{entry.name}" is planned for page {page} but its front matter pins it '
+                    f"to page {article.page}", file=meta.file, line=entry.line, key=entry.key,
+                    hint="keep one of the two"))
+                continue
+            planned[article.id] = (page, entry)
+            ids.append(article.id)
+        plan.append((page, tuple(ids)))
+    pinned = [replace(a, page=planned[a.id][0]) if a.id in planned else a for a in articles]
+    return pinned, tuple(plan)
 
 
 def find_articles(folder: Path, errors: list[LayoutError],
