@@ -1,140 +1,59 @@
 """Stage 4 (paginate): articles in running order → pages of modules, with jumps.
 
-First version of the page maker. Each page is a grid of ``columns`` × ``rows`` grid lines under
-the masthead (page 1). Articles are taken in edition order; each becomes a rectangular module
-(whole columns wide, whole grid lines high) with its headline across the top, placed at the
-highest free spot of the page's *skyline* (the lowest filled row of each column), preferring
-the article's natural width. Its body is balanced over its columns; when it does not fit, the
-columns are filled to the foot of the page, a "Continued on page N" line closes the part, and
-the rest opens the next page under a jump headline and "Continued from page M" (a story that
-starts in a gap too small for its photo takes the photo along to that continuation). Nothing is
-ever dropped: every flow item is placed exactly once. When a page is complete, its modules are
-copyfitted (blank grid lines between paragraphs where white is left under them) and drawn.
+Each page is a grid of ``columns`` × ``rows`` grid lines under the masthead (page 1). Booked ads
+go first (``ads.py``), then stories pinned to a slot of the page; then the page is made several
+ways and the best is kept:
 
-Each page is filled in several ways — the skyline greedy above, and every split of the page into
-vertical strips (5 columns: 16 splits) with the stories stacked in each strip in running order,
-the last one in a strip filled to the foot and jumped — and the page that leaves the least white
-after copyfitting wins, a jump weighing as much as :data:`JUMP_COST_LINES` white grid lines.
-The first pending story is always on the page, so the running order holds.
+* every split of the columns into vertical strips, each strip filled from the top by a small
+  search over the next stories, the last one cut at the foot and jumped when it does not fit
+  whole, and the room the strips leave filled after (``strips.py``);
+* a skyline greedy: the first of the next few stories that fits whole goes to the highest free
+  spot at its natural width, else the next story starts in the best gap and jumps.
 
-Known limitations (see issue 4): the choice is page by page (no look-ahead across pages), a
-strip split is one level of guillotine cuts only; no ads, no pinned stories.
+Every candidate is then unbumped (``heads.py``: a head beside one of like size is set a size
+smaller) and settled (``copyfit.py``: a stack of modules shares the white at its foot), and
+scored from its ink map (``holes.py``) the way a reader — or pdfcheck — sees white: white holes
+in grid lines, past :data:`HOLE_LIMIT` ten times as heavy, plus :data:`JUMP_COST_LINES` a jump
+and :data:`BUMP_COST_LINES` a pair of bumped heads. The edition's last page is scored lightly
+for white. The first pending story is always on the page, so the running order holds; a
+planned page (``plan:`` in edition.yaml) takes only its stories and continuations.
+
+A story that does not fit ends with "Continued on page N" and goes on at the top of a later page
+under a jump headline and "Continued from page M" (page numbers are filled in once every page
+is made); a story that starts in a gap too small for its photo takes the photo along. Nothing
+is ever dropped: every flow item is placed exactly once. When a page is complete its modules
+are copyfitted and drawn.
+
+The choice is page by page: there is no look-ahead across pages.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-
-from ..compose.draws import ImageDraw, RuleDraw, TextDraw, place
+from ..compose.blocks import Block
+from ..compose.draws import ImageDraw, RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
-from ..compose.blocks import Block, grown_photo, photo_growth_limit
 from ..compose.galley import GalleyComposer
 from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
-from .ads import AdPlacement, book
+from .ads import book
+from .copyfit import CopyfitMixin
 from .furniture import ears, folio, masthead
-from .holes import FOOT_MIN_LINES, HOLE_MIN_LINES, InkMap, block_ink
+from .heads import HeadsMixin
+from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
+from .strips import StripsMixin, _compositions
+from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Module, PageState,
+                   PendingJumpLine, Spot, Work)
 
-LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
-JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
-MAX_FEATHER_LINES = 24   # most blank grid lines copyfitting spreads through one module
-JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
-LEFTOVER_MIN_LINES = 6   # room under this (every column) is left to copyfitting
-STRIP_LOOKAHEAD = 10     # stories, in running order, a strip may take from
-STRIP_CHOICES = 3        # stories tried at each step of filling a strip
-SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
-MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on the page)
 
 
-@dataclass
-class _Work:
-    article: Article
-    start: int = 0
-    part: int = 0
-    from_page: int | None = None
-    columns: int | None = None
-    photo_pending: bool = True     # the lead photo still has to be placed (with this part)
-
-
-@dataclass(frozen=True)
-class _Spot:
-    """Where and how wide a module goes, with its header and photo set for that width."""
-
-    column: int
-    width: int
-    top: int                       # grid line of the module's top
-    header: Block
-    photo: Block | None
-    photo_columns: int
-    reserved: list[int]            # grid lines the photo takes at the top of each column
-    smaller: int = 0               # head set this many sizes down (off a neighbour's size)
-
-
-@dataclass
-class _Module:
-    """A placed module, drawn when its page is complete (after copyfitting)."""
-
-    work: "_Work"
-    spot: _Spot
-    fills: list
-    height: int                    # body height in grid lines
-    jumped: bool
-    note: str = ""                 # reported when the page is kept
-
-    @property
-    def bottom(self) -> int:
-        return self.spot.top + self.spot.header.rows + self.height
-
-    @property
-    def columns(self) -> range:
-        return range(self.spot.column, self.spot.column + self.spot.width)
-
-
-@dataclass(frozen=True)
-class _Fit:
-    """How copyfitting fills a module (see ``Paginator._copyfit``)."""
-
-    spacing: list            # per body column: {flow index: blank lines after it}
-    growth: int              # grid lines the photo grew
-    photo: Block | None      # the photo block as drawn (grown)
-
-
-@dataclass
-class _PendingJumpLine:
-    article: Article
-    part: int
-    page: int
-    x: float
-    top: float
-
-
-class _Page:
-    """A page being filled: ``rows`` grid lines per column, the skyline of each column."""
-
-    def __init__(self, number: int, sheet: StyleSheet, rows: int, top_rows: int):
-        page = sheet.page
-        self.layout = PageLayout(number, page.width, page.height)
-        self.rows = rows
-        self.top_rows = top_rows
-        self.skyline = [top_rows] * page.columns
-        self.layout.rows_total = (rows - top_rows) * page.columns
-        self.modules: list[_Module] = []
-        self.floor = [rows] * page.columns    # first grid line taken from below (ads)
-        self.ads: list[AdPlacement] = []
-
-    def limit(self, column: int, width: int) -> int:
-        """The grid line where the columns ``column``…``column+width`` end for editorial."""
-        return min(self.floor[column:column + width])
-
-
-class Paginator:
+class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     def __init__(self, edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
                  composer: GalleyComposer):
         self.edition = edition
@@ -147,7 +66,7 @@ class Paginator:
         self.content_top = page.height - page.margin_top
         self.content_height = page.height - page.margin_top - page.margin_bottom
         self.rows = int(self.content_height / self.pitch + 1e-6)
-        self.pending_jump_lines: list[_PendingJumpLine] = []
+        self.pending_jump_lines: list[PendingJumpLine] = []
         self.part_pages: dict[tuple[str, int], int] = {}
         self.jumps: list[Jump] = []
         self.outline: list[tuple[str, str, int, float]] = []
@@ -157,7 +76,7 @@ class Paginator:
         self._grown_photos: dict[tuple, tuple] = {}
         self._breaks_cache: dict[tuple, list] = {}
         self._placed_ads: list = []
-        self._fillers: list[_Work] = []
+        self._fillers: list[Work] = []
         self._page_ads: list = []
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
@@ -196,8 +115,8 @@ class Paginator:
     # -- the page loop -----------------------------------------------------------------------
     def run(self) -> list[PageLayout]:
         pages: list[PageLayout] = []
-        pending = [_Work(article) for article in self.edition.articles if not article.filler]
-        self._fillers = [_Work(article) for article in self.edition.articles if article.filler]
+        pending = [Work(article) for article in self.edition.articles if not article.filler]
+        self._fillers = [Work(article) for article in self.edition.articles if article.filler]
         masthead_rows = self.masthead_rows
         while pending or self._fillers:
             if not pending:           # fillers no page needed: they close the edition
@@ -230,7 +149,7 @@ class Paginator:
         return pages
 
     # -- choosing a page ---------------------------------------------------------------------
-    def _best_page(self, number: int, top_rows: int, pending: list[_Work]):
+    def _best_page(self, number: int, top_rows: int, pending: list[Work]):
         """Fill page ``number`` the greedy way and in every split of the page into vertical
         strips (stories stacked in each, in running order); keep the one that leaves the least
         white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
@@ -284,7 +203,7 @@ class Paginator:
                            "on a later page", file=str(work.article.file)))
         return state, [w for w in pending if id(w) not in placed], continuations
 
-    def _fill_gaps(self, state: _Page) -> list[_Work]:
+    def _fill_gaps(self, state: PageState) -> list[Work]:
         """Briefs marked ``filler: true`` go whole, at any width, wherever the page has room
         left; returns those placed."""
         used = []
@@ -293,7 +212,7 @@ class Paginator:
                 used.append(work)
         return used
 
-    def _section_pool(self, pending: list[_Work]) -> list[_Work]:
+    def _section_pool(self, pending: list[Work]) -> list[Work]:
         """The stories this page may take: all, or — when the style starts each section on a
         new page — continuations and the new stories of the first pending section."""
         if not self.sheet.spacing.section_fronts:
@@ -308,7 +227,7 @@ class Paginator:
             pool.append(work)
         return pool
 
-    def _greedy_page(self, number: int, top_rows: int, pending: list[_Work]):
+    def _greedy_page(self, number: int, top_rows: int, pending: list[Work]):
         state, left, continuations = self._new_page(number, top_rows, pending)
         while left:
             # 1. The first story (within a short look-ahead) that fits whole somewhere.
@@ -322,170 +241,12 @@ class Paginator:
                     continuations.append(rest)
         return state, left, continuations
 
-    def _strip_page(self, number: int, top_rows: int, pending: list[_Work], strips):
-        """Stories stacked in vertical strips of the given widths, each strip filled to its
-        foot as well as the next few stories allow (see :meth:`_plan_strip`); the story that
-        does not fit whole at the foot of a strip jumps."""
-        state, left, continuations = self._new_page(number, top_rows, pending)
-        column = 0
-        for width in strips:
-            for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
-                top = max(state.skyline[column:column + width])
-                header, photo, photo_columns = self._parts(work, width, with_photo)
-                reserved = self._reserved(photo, photo_columns, width, column)
-                spot = _Spot(column, width, top, header, photo, photo_columns, reserved)
-                rest = self._put(work, state, spot, force=not state.modules)
-                if rest is False:
-                    break
-                left.remove(work)
-                if rest is not None:
-                    continuations.append(rest)
-                    break
-            column += width
-        return state, left, continuations
 
-    def _fill_leftovers(self, state: _Page, left: list[_Work], continuations: list) -> None:
-        """Room the strips could not use (beside an ad, under a strip whose stories ran
-        out): whole stories that fit there at any width, then one story started there and
-        jumped."""
-        if max(state.limit(c, 1) - state.skyline[c] for c in range(self.columns)) < \
-                LEFTOVER_MIN_LINES:
-            return
-        while left and self._place_whole(left, state):
-            pass
-        for index, work in enumerate(left[:LOOKAHEAD]):
-            rest = self.place(work, state, whole=False)
-            if rest is False:
-                continue
-            del left[index]
-            if rest is not None:
-                continuations.append(rest)
-            break
-
-    def _photo_place(self, column: int, width: int) -> str:
-        """Where a module's photo goes: at the top, on the side of the page edge the module
-        touches ("right", "left"); a module touching neither has it at its "foot", under the
-        text. (White over a photo between two other stories reads as a gutter, which would
-        cut the headline above it in two for a reader — or a text extractor.)"""
-        if column + width == self.columns:
-            return "right"
-        return "left" if column == 0 else "foot"
-
-    def _reserved(self, photo: Block | None, photo_columns: int, width: int,
-                  column: int) -> list[int]:
-        """Grid lines the photo takes in each body column of a module at ``column``."""
-        if photo is None:
-            return [0] * width
-        if self._photo_place(column, width) == "left":
-            return [photo.rows if c < photo_columns else 0 for c in range(width)]
-        return [photo.rows if c >= width - photo_columns else 0 for c in range(width)]
-
-    def _photo_origin(self, module: _Module, state: _Page, fit: _Fit) -> tuple[int, int]:
-        """First column and top grid line of a placed module's photo."""
-        spot = module.spot
-        body_top = spot.top + spot.header.rows
-        place_ = self._photo_place(spot.column, spot.width)
-        if place_ == "left":
-            return spot.column, body_top
-        column = spot.column + spot.width - spot.photo_columns
-        if place_ == "foot":
-            return column, body_top + self._target(module, state) - fit.photo.rows
-        return column, body_top
-
-    def _text_top(self, module: _Module, offset: int, fit: _Fit) -> int:
-        """The grid line where body column ``offset`` of a module starts its text."""
-        spot = module.spot
-        body_top = spot.top + spot.header.rows
-        if spot.photo is not None and self._photo_place(spot.column, spot.width) == "foot":
-            return body_top
-        if spot.reserved[offset] == 0:
-            return body_top
-        return body_top + spot.reserved[offset] + fit.growth
-
-    def _plan_strip(self, state: _Page, left: list[_Work], column: int, width: int,
-                    first: _Work):
-        """The stories, in stacking order, that fill the strip of ``width`` columns from
-        ``column`` best: a small search over the next :data:`STRIP_CHOICES` stories at each
-        step, each placed whole or — last — cut at the foot and jumped. A plan costs the white
-        it leaves at the foot, :data:`JUMP_COST_LINES` per jump and :data:`SKIP_COST_LINES`
-        for each earlier story it passes over, so the running order holds where it costs
-        nothing (:data:`MUST_COST_LINES` for passing over ``first``, the story the page must
-        have). Returns [(work, with its photo)]."""
-        top = max(state.skyline[column:column + width])
-        floor = state.limit(column, width)
-        gap = self.sheet.spacing.gap_lines
-        shapes = [shape for index, work in enumerate(left[:STRIP_LOOKAHEAD])
-                  for shape in self._shapes(work, index, width, column)]
-        best: list = [None, []]
-        # Passing over the page's first story costs dear only where it could go instead.
-        must = any(shape[1] is first for shape in shapes)
-
-        def search(top: int, used: tuple, path: list, cost: float) -> None:
-            room = floor - top
-            tried = 0
-            for shape in shapes:
-                index, work, with_photo, head, reserved, whole, total = shape
-                if index in used or tried >= STRIP_CHOICES:
-                    continue
-                step = cost + sum(MUST_COST_LINES if must and left[i] is first
-                                  else SKIP_COST_LINES for i in range(index) if i not in used)
-                if with_photo and whole is not None and head + whole <= room:
-                    tried += 1
-                    search(top + head + whole + gap, used + (index,),
-                           path + [(work, True)], step)
-                    continue
-                need = head + max(reserved) + JUMP_MIN_ROWS + 1
-                if room < need or (whole is not None and head + whole <= room):
-                    continue
-                if work.part >= self.sheet.spacing.max_jumps and state.modules:
-                    continue
-                capacity = sum(capacities_under(room - head, reserved)) - 1
-                if total - capacity < JUMP_MIN_ROWS and state.modules:
-                    continue
-                tried += 1
-                leaf = step + JUMP_COST_LINES
-                if best[0] is None or leaf < best[0]:
-                    best[0], best[1] = leaf, path + [(work, with_photo)]
-            white = room * width if room >= FOOT_MIN_LINES else 0
-            leaf = cost + white
-            if best[0] is None or leaf < best[0]:
-                best[0], best[1] = leaf, path
-
-        search(top, (), [], 0.0)
-        return best[1]
-
-    def _shapes(self, work: _Work, index: int, width: int, column: int) -> list[tuple]:
-        """How ``work`` would sit in a strip ``width`` columns wide: (index, work, with photo,
-        header lines, photo lines per column, whole body height or None, body lines left),
-        with its photo and — a story that may leave it to its continuation — without."""
-        if work.part == 0 and (work.article.columns not in (None, width)
-                               or not self.composer.headline_fits(work.article, width)):
-            return []
-        if work.part == 0 and work.article.columns is None and work.article.priority in (1, 2):
-            # The lead opens its page at the top left at its full width; a second story keeps
-            # most of its width.
-            natural = self.natural_columns(work.article)
-            if work.article.priority == 1 and (width < min(natural - 1, 3) or column != 0):
-                return []
-            if width < natural - 1:
-                return []
-        flow = self.composer.body(work.article)
-        total = sum(item.rows for item in flow[work.start:])
-        choices = (True, False) if work.part == 0 and work.photo_pending and \
-            work.article.figures else (True,)
-        shapes = []
-        for with_photo in choices:
-            header, photo, photo_columns = self._parts(work, width, with_photo)
-            reserved = self._reserved(photo, photo_columns, width, column)
-            whole = self._body_height(work, width, reserved, self.rows)
-            shapes.append((index, work, with_photo, header.rows, reserved, whole, total))
-        return shapes
-
-    def _new_page(self, number: int, top_rows: int, pending: list[_Work]):
+    def _new_page(self, number: int, top_rows: int, pending: list[Work]):
         """An empty page with the ads booked for it in place, then the stories pinned to a
         slot of it (top, left, right: at the top; bottom: whole at the foot). Returns the page,
         the stories still to place and the continuations started."""
-        state = _Page(number, self.sheet, self.rows, top_rows)
+        state = PageState(number, self.sheet, self.rows, top_rows)
         state.ads = book(self._page_ads, page=number, columns=self.columns, top_row=top_rows,
                          floor=state.floor, skyline=state.skyline, pitch=self.pitch,
                          gap=self.sheet.spacing.gap_lines,
@@ -501,7 +262,7 @@ class Paginator:
                 continuations.append(rest)
         return state, left, continuations
 
-    def _put_in_slot(self, work: _Work, state: _Page):
+    def _put_in_slot(self, work: Work, state: PageState):
         """A story pinned to a slot: at the top-left (top, left), top-right (right), or whole
         at the foot (bottom). False when it does not fit there."""
         slot = work.article.slot
@@ -511,7 +272,7 @@ class Paginator:
         reserved = self._reserved(photo, photo_columns, width, column)
         if slot != "bottom":
             top = max(state.skyline[column:column + width])
-            return self._put(work, state, _Spot(column, width, top, header, photo,
+            return self._put(work, state, Spot(column, width, top, header, photo,
                                                 photo_columns, reserved), force=True)
         floor = state.limit(column, width)
         body = self._body_height(work, width, reserved, floor - header.rows)
@@ -521,7 +282,7 @@ class Paginator:
         if top < max(state.skyline[column:column + width]):
             return False
         skyline = list(state.skyline)
-        rest = self._put(work, state, _Spot(column, width, top, header, photo, photo_columns,
+        rest = self._put(work, state, Spot(column, width, top, header, photo, photo_columns,
                                             reserved))
         gap = self.sheet.spacing.gap_lines
         for c in range(column, column + width):     # it holds the foot: a floor, not a top
@@ -540,7 +301,7 @@ class Paginator:
                                                                      "edition.yaml"),
                               line=ad.line, key=ad.key)
 
-    def _cost(self, state: _Page, last: bool = False) -> float:
+    def _cost(self, state: PageState, last: bool = False) -> float:
         """White hole lines, plus :data:`JUMP_COST_LINES` per jump and
         :data:`BUMP_COST_LINES` per pair of bumped heads; white past :data:`HOLE_LIMIT` of
         the page and bumped pairs past the first weigh :data:`OVER_LIMIT_WEIGHT` times as much,
@@ -563,7 +324,7 @@ class Paginator:
                                                       page.gutter, self.pitch))
         return self._block_inks[key][1]
 
-    def _ink(self, state: _Page) -> InkMap:
+    def _ink(self, state: PageState) -> InkMap:
         """The page's ink map as it will be drawn (copyfitting included)."""
         ink = InkMap(self.columns, state.rows)
         for column in range(self.columns):
@@ -590,7 +351,7 @@ class Paginator:
                 ink.mark(column, text_top, bottom)
         return ink
 
-    def _place_whole(self, pending: list[_Work], state: _Page) -> bool:
+    def _place_whole(self, pending: list[Work], state: PageState) -> bool:
         """Place the first of the next few stories that fits whole: at its natural width or
         a neighbour first, then at any width (a narrow gap takes a narrow module)."""
         for any_width in (False, True):
@@ -600,7 +361,7 @@ class Paginator:
                     return True
         return False
 
-    def _section(self, state: _Page) -> str:
+    def _section(self, state: PageState) -> str:
         by_id = {article.id: article for article in self.edition.articles}
         for article_id in state.layout.articles:
             section = by_id[article_id].section
@@ -609,7 +370,7 @@ class Paginator:
         return ""
 
     # -- one module --------------------------------------------------------------------------
-    def _widths(self, work: _Work, force: bool, any_width: bool = False) -> list[int]:
+    def _widths(self, work: Work, force: bool, any_width: bool = False) -> list[int]:
         """Module widths to try, the story's natural width first."""
         if force:
             return list(range(self.columns, 0, -1))
@@ -625,11 +386,11 @@ class Paginator:
         widths = [natural, natural + 1, natural - 1]
         return [w for w in widths if 1 <= w <= self.columns]
 
-    def _leads(self, work: _Work) -> bool:
+    def _leads(self, work: Work) -> bool:
         """A lead (priority 1) opening its page: it goes at the top left."""
         return work.part == 0 and work.article.priority == 1 and work.article.slot is None
 
-    def _parts(self, work: _Work, width: int, with_photo: bool = True):
+    def _parts(self, work: Work, width: int, with_photo: bool = True):
         """Header block, photo block and photo width for ``work`` at ``width`` columns. A
         continuation brings the lead photo along when its first part had no room for it."""
         article = work.article
@@ -642,7 +403,7 @@ class Paginator:
         photo, photo_columns = self.composer.photo(article, width, self.content_height)
         return header, photo, photo_columns
 
-    def _body_height(self, work: _Work, width: int, reserved: list[int], limit: int) -> int | None:
+    def _body_height(self, work: Work, width: int, reserved: list[int], limit: int) -> int | None:
         """Balanced body height of the rest of ``work`` at ``width`` (cached: the same story is
         tried at every spot of every page until it is placed)."""
         key = (work.article.id, work.start, width, tuple(reserved))
@@ -652,7 +413,7 @@ class Paginator:
         height = self._heights[key]
         return height if height is not None and height <= limit else None
 
-    def _best_spot(self, work: _Work, state: _Page, whole: bool, force: bool,
+    def _best_spot(self, work: Work, state: PageState, whole: bool, force: bool,
                    any_width: bool, with_photo: bool, flow, remaining_rows: int,
                    min_lines: int):
         """The best (key, spot) for ``work`` on the page, or None: the highest, least wasteful
@@ -681,11 +442,11 @@ class Paginator:
                 waste = sum(top - row for row in span)
                 key = (top + waste, preference, column)
                 if best is None or key < best[0]:
-                    best = (key, _Spot(column, width, top, header, photo, photo_columns,
+                    best = (key, Spot(column, width, top, header, photo, photo_columns,
                                        reserved))
         return best
 
-    def place(self, work: _Work, state: _Page, *, whole: bool, force: bool = False,
+    def place(self, work: Work, state: PageState, *, whole: bool, force: bool = False,
               any_width: bool = False):
         """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
         as much as fits in the best gap. Returns False if it cannot go on this page, None if
@@ -708,7 +469,7 @@ class Paginator:
             return False
         return self._put(work, state, best[1], force)
 
-    def _put(self, work: _Work, state: _Page, spot: _Spot, force: bool = False):
+    def _put(self, work: Work, state: PageState, spot: Spot, force: bool = False):
         """Fill ``work``'s body into ``spot`` (whole, or to the foot of the page and jump) and
         book the module. Same returns as :meth:`place`."""
         article = work.article
@@ -737,13 +498,13 @@ class Paginator:
             return False         # the story would end here without its photo: not here
         note = (f"the photo goes with the continuation on a later page: no room under the "
                 f"headline on page {state.layout.number}") if photo_pending else ""
-        self._register(_Module(work, spot, fills, height, jumped, note), state)
+        self._register(Module(work, spot, fills, height, jumped, note), state)
         if stop >= len(flow):
             return None
-        return _Work(article, stop, work.part + 1, state.layout.number, spot.width,
+        return Work(article, stop, work.part + 1, state.layout.number, spot.width,
                      photo_pending)
 
-    def _register(self, module: _Module, state: _Page) -> None:
+    def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""
         article = module.work.article
         layout = state.layout
@@ -755,7 +516,7 @@ class Paginator:
         state.modules.append(module)
 
     # -- copyfitting and drawing -------------------------------------------------------------
-    def _finish(self, state: _Page) -> None:
+    def _finish(self, state: PageState) -> None:
         """Copyfit, then draw every module of the page. Each body column takes whole grid lines
         of extra space between its paragraphs until it reaches the module's foot — its body
         height plus any white under the module — so the columns of a story end level and
@@ -769,7 +530,7 @@ class Paginator:
                                                    file=str(module.work.article.file)))
             self._draw_module(module, state, self._copyfit(module, state))
 
-    def _draw_ads(self, state: _Page) -> None:
+    def _draw_ads(self, state: PageState) -> None:
         """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
         white (one picture, so the space reads as the ad's); boxed in the manifest."""
         page = self.sheet.page
@@ -790,170 +551,8 @@ class Paginator:
             state.layout.ads.append(placement)
             state.layout.rows_used += placement.columns * placement.lines
 
-    def _room(self, module: _Module, state: _Page) -> int:
-        """White grid lines under ``module``, down to the next module or the foot of the page
-        (at most :data:`MAX_FEATHER_LINES`)."""
-        gap = self.sheet.spacing.gap_lines
-        room = state.limit(module.spot.column, module.spot.width) - module.bottom
-        for other in state.modules:
-            if other is not module and other.spot.top >= module.bottom and \
-                    set(other.columns) & set(module.columns):
-                room = min(room, other.spot.top - module.bottom - gap)
-        return max(0, min(room, MAX_FEATHER_LINES))
 
-    def _head_box(self, module: _Module) -> tuple[float, float, float, float, float] | None:
-        """The headline's ink on the page (x0, x1, top, bottom in points down from the
-        content top, size), as a reader groups it — None for a head smaller than headline
-        type (:data:`HEAD_TYPE` × the body size) or a continuation's."""
-        if module.work.part > 0:
-            return None
-        lines = [d for d in module.spot.header.draws
-                 if isinstance(d, TextDraw) and d.role == "headline"]
-        if not lines:
-            return None
-        size = max(run[1] for d in lines for run in d.line.runs)
-        if size < HEAD_TYPE * self.sheet.styles["body"].size:
-            return None
-        x = self.x_of(module.spot.column)
-        y = module.spot.top * self.pitch
-        return (x + min(d.x for d in lines),
-                x + max(d.x + d.line.width for d in lines),
-                y + min(d.y for d in lines) - 0.75 * size,
-                y + max(d.y for d in lines) + 0.25 * size, size)
-
-    def _bumped_pairs(self, state: _Page) -> int:
-        boxes = [box for box in map(self._head_box, state.modules) if box is not None]
-        return sum(_bumps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
-
-    def _unbump(self, state: _Page) -> None:
-        """No two heads of like size side by side in one band: going down the page and
-        across, a head that bumps one placed before it is set a size smaller (the style's
-        next rank, then its jump-head size) while the style has one. The module keeps its
-        place; the lines the smaller head frees go to copyfitting."""
-        placed: list[tuple] = []
-        for module in sorted(state.modules, key=lambda m: (m.spot.top, m.spot.column)):
-            box = self._head_box(module)
-            article, width = module.work.article, module.spot.width
-            while box is not None and any(_bumps(box, other) for other in placed):
-                smaller = module.spot.smaller + 1
-                if not self.composer.can_shrink(article, width, smaller):
-                    break
-                header = self.composer.header(article, width, smaller)
-                if header.rows > module.spot.header.rows:
-                    break
-                module.spot = replace(module.spot, header=header, smaller=smaller)
-                box = self._head_box(module)
-            if box is not None:
-                placed.append(box)
-
-    def _absorb(self, module: _Module) -> int:
-        """Lines every body column of ``module`` can take past the module's body height —
-        blank lines at its breaks, and under a photo what the photo can grow (0 for a jumped
-        module: it already reaches the foot)."""
-        if module.jumped:
-            return 0
-        flow = self.composer.body(module.work.article)
-        spot = module.spot
-        growth = photo_growth_limit(spot.photo, self.pitch) if spot.photo is not None else 0
-        reach = [spot.reserved[offset] + f.rows + (growth if spot.reserved[offset] else 0)
-                 + sum(most for _, most in self._column_breaks(module.work.article, flow, f))
-                 for offset, f in enumerate(module.fills) if f.stop > f.start]
-        return max(0, min(min(reach, default=0) - module.height, MAX_FEATHER_LINES))
-
-    def _settle(self, state: _Page) -> None:
-        """Share the white at the foot of a stack of same-width modules among all of them:
-        when the lowest cannot take it all, the modules over it open lines too and it moves
-        down by as many (the stack's bottom stays where the page ends)."""
-        gap = self.sheet.spacing.gap_lines
-        stacks: dict[tuple[int, int], list[_Module]] = {}
-        for module in state.modules:
-            stacks.setdefault((module.spot.column, module.spot.width), []).append(module)
-        for stack in stacks.values():
-            stack.sort(key=lambda m: m.spot.top)
-            # Only the chain at the bottom of the strip: modules touching one another.
-            chain = [stack[-1]]
-            for module in reversed(stack[:-1]):
-                if module.bottom + gap != chain[0].spot.top:
-                    break
-                chain.insert(0, module)
-            last = chain[-1]
-            below = state.limit(last.spot.column, last.spot.width) - last.bottom
-            for other in state.modules:
-                if other.spot.top >= last.bottom and set(other.columns) & set(last.columns):
-                    below = min(below, other.spot.top - last.bottom - gap)
-            remaining = below - self._absorb(last)
-            for index in range(len(chain) - 2, -1, -1):
-                if remaining < FOOT_MIN_LINES:
-                    break
-                shift = min(remaining, self._absorb(chain[index]))
-                for lower in chain[index + 1:]:
-                    lower.spot = replace(lower.spot, top=lower.spot.top + shift)
-                remaining -= shift
-
-    def _target(self, module: _Module, state: _Page) -> int:
-        """Body lines a module's columns reach once copyfitted: its height and the white
-        under it."""
-        return module.height + self._room(module, state)
-
-    def blocks_span(self, columns: int) -> float:
-        page = self.sheet.page
-        return columns * page.column_width + (columns - 1) * page.gutter
-
-    def _copyfit(self, module: _Module, state: _Page) -> _Fit:
-        """Vertical justification, so every column of the module reaches its foot — its body
-        height plus the white under it. First the photo grows to take what the columns under
-        it cannot (it fills a deeper box, cropped at its sides; see ``grown_photo``), then
-        each column opens blank grid lines at its paragraph breaks ({flow index: lines}),
-        spread evenly and never a hole's worth at one place (see :func:`_breaks`); a column
-        with too few breaks stays short."""
-        spot = module.spot
-        target = self._target(module, state)
-        flow = self.composer.body(module.work.article)
-        texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
-
-        def used(offset: int) -> int:
-            column_fill = module.fills[offset]
-            rows = spot.reserved[offset]
-            if column_fill.stop > column_fill.start:
-                rows += column_fill.rows + (1 if module.jumped and offset == texted[-1] else 0)
-            return rows
-
-        breaks = [self._column_breaks(module.work.article, flow, f) if f.stop > f.start else []
-                  for f in module.fills]
-        growth = 0
-        photo_columns = [i for i, rows in enumerate(spot.reserved) if rows > 0]
-        if spot.photo is not None and photo_columns:
-            short = min(target - used(i) - sum(most for _, most in breaks[i])
-                        for i in photo_columns)
-            growth = max(0, min(short, photo_growth_limit(spot.photo, self.pitch)))
-        photo = self._grown(spot.photo, growth) if spot.photo is not None else None
-        spacing = []
-        for offset in range(len(module.fills)):
-            if offset not in texted:
-                spacing.append({})
-                continue
-            extra = growth if offset in photo_columns else 0
-            spacing.append(_spread(breaks[offset], max(0, target - used(offset) - extra)))
-        return _Fit(spacing, growth, photo)
-
-    def _column_breaks(self, article: Article, flow, column_fill) -> list[tuple[int, int]]:
-        """:func:`_breaks` of a column, cached (pages are scored many times over)."""
-        key = (article.id, column_fill.start, column_fill.stop)
-        found = self._breaks_cache.get(key)
-        if found is None:
-            found = self._breaks_cache[key] = _breaks(flow, column_fill)
-        return found
-
-    def _grown(self, photo: Block, growth: int) -> Block:
-        """The photo block ``growth`` grid lines deeper (cached, so its ink is cached too)."""
-        if growth <= 0:
-            return photo
-        key = (id(photo), growth)
-        if key not in self._grown_photos or self._grown_photos[key][0] is not photo:
-            self._grown_photos[key] = (photo, grown_photo(photo, growth, self.pitch))
-        return self._grown_photos[key][1]
-
-    def _draw_module(self, module: _Module, state: _Page, fit: _Fit) -> None:
+    def _draw_module(self, module: Module, state: PageState, fit: Fit) -> None:
         """Draw a module (header, photo, body columns, rule) as copyfitting fitted it: the
         photo grown, each column with its blank lines (see :meth:`_copyfit`)."""
         work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
@@ -993,13 +592,14 @@ class Paginator:
                 item = flow[index]
                 layout.draws.extend(place(item.draws, x, self.y_of(row)))
                 row += item.rows + spaced.get(index, 0)
-            bottom = max(bottom, row + (1 if jumped else 0))
+            bottom = max(bottom, row)
             if column_fill.stop > column_fill.start:
                 layout.boxes.append(ArticleBox(article.id, work.part, "body", x, self.y_of(row),
                                                page.column_width, (row - first_row) * self.pitch))
                 last_x, last_row = x, row
         if jumped:
-            self.pending_jump_lines.append(_PendingJumpLine(article, work.part, layout.number,
+            bottom = max(bottom, last_row + 1)        # the "Continued on page N" line
+            self.pending_jump_lines.append(PendingJumpLine(article, work.part, layout.number,
                                                             last_x, self.y_of(last_row)))
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
@@ -1031,55 +631,3 @@ def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
                       list(composer.diagnostics) + paginator.diagnostics)
 
 
-def _breaks(flow, column_fill) -> list[tuple[int, int]]:
-    """Where a column can open blank lines: (flow index after which they go, how many),
-    after a paragraph, a space, a photo or the copyright line — never after a subhead (it
-    keeps to its text), nor at the column's foot, and never so many that the white there
-    reaches :data:`~.holes.HOLE_MIN_LINES` (a space already is one blank line)."""
-    found = []
-    for index in range(column_fill.start, column_fill.stop - 1):
-        item, after = flow[index], flow[index + 1]
-        if item.keep_with_next or item.kind == "head" or after.kind == "space":
-            continue
-        if item.kind == "space":
-            found.append((index, HOLE_MIN_LINES - 1 - item.rows))
-        elif item.index == item.count - 1:
-            found.append((index, HOLE_MIN_LINES - 1))
-    return [(index, most) for index, most in found if most > 0]
-
-
-def _spread(breaks: list[tuple[int, int]], lines: int) -> dict[int, int]:
-    """``lines`` blank lines over ``breaks`` ((index, most) pairs), one round at a time so
-    they spread evenly (fewer lines when the breaks cannot take them all)."""
-    lines = min(lines, sum(most for _, most in breaks))
-    spacing: dict[int, int] = {}
-    for round_ in range(1, HOLE_MIN_LINES):
-        open_ = [index for index, most in breaks if most >= round_]
-        if lines <= 0 or not open_:
-            break
-        take = min(lines, len(open_))
-        for j in range(take):
-            index = open_[(2 * j + 1) * len(open_) // (2 * take)]
-            spacing[index] = spacing.get(index, 0) + 1
-        lines -= take
-    return spacing
-
-
-HEAD_TYPE = 1.6    # type this many times the body size or more reads as a headline
-
-
-def _bumps(a: tuple, b: tuple) -> bool:
-    """Two heads (see ``_head_box``) side by side, sharing a band, of like size (within
-    25 %): tombstoning, which readers take for one head."""
-    side_by_side = min(a[1], b[1]) - max(a[0], b[0]) < 0
-    band = min(a[3], b[3]) - max(a[2], b[2])
-    similar = max(a[4], b[4]) < 1.25 * min(a[4], b[4])
-    return side_by_side and similar and band > 0.5 * min(a[4], b[4])
-
-
-def _compositions(total: int) -> list[tuple[int, ...]]:
-    """Every way to split ``total`` columns into strips, in order: 5 → (5), (4, 1), (1, 4) …"""
-    if total == 0:
-        return [()]
-    return [(first,) + rest for first in range(total, 0, -1)
-            for rest in _compositions(total - first)]

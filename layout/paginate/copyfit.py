@@ -1,0 +1,215 @@
+"""Stage 4 (paginate): copyfitting — how each module fills its space once the page is made.
+
+Photos sit on the page-edge side of their module (or at its foot); a stack of same-width
+modules shares the white at its foot (``_settle``); then in each module the photo grows to take
+what the columns under it cannot, and every column opens blank grid lines at its breaks until
+it reaches the module's foot (vertical justification, never a hole's worth at one place).
+
+A mixin of :class:`~.placer.Paginator`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..compose.blocks import Block, grown_photo, photo_growth_limit
+from ..model import Article
+from .holes import FOOT_MIN_LINES, HOLE_MIN_LINES
+from .work import Fit, Module, PageState
+
+MAX_FEATHER_LINES = 24   # most blank grid lines copyfitting spreads through one module
+
+
+class CopyfitMixin:
+    """Photo placement and copyfitting (see the module docstring)."""
+
+    def _photo_place(self, column: int, width: int) -> str:
+        """Where a module's photo goes: at the top, on the side of the page edge the module
+        touches ("right", "left"); a module touching neither has it at its "foot", under the
+        text. (White over a photo between two other stories reads as a gutter, which would
+        cut the headline above it in two for a reader — or a text extractor.)"""
+        if column + width == self.columns:
+            return "right"
+        return "left" if column == 0 else "foot"
+
+    def _reserved(self, photo: Block | None, photo_columns: int, width: int,
+                  column: int) -> list[int]:
+        """Grid lines the photo takes in each body column of a module at ``column``."""
+        if photo is None:
+            return [0] * width
+        if self._photo_place(column, width) == "left":
+            return [photo.rows if c < photo_columns else 0 for c in range(width)]
+        return [photo.rows if c >= width - photo_columns else 0 for c in range(width)]
+
+    def _photo_origin(self, module: Module, state: PageState, fit: Fit) -> tuple[int, int]:
+        """First column and top grid line of a placed module's photo."""
+        spot = module.spot
+        body_top = spot.top + spot.header.rows
+        place_ = self._photo_place(spot.column, spot.width)
+        if place_ == "left":
+            return spot.column, body_top
+        column = spot.column + spot.width - spot.photo_columns
+        if place_ == "foot":
+            return column, body_top + self._target(module, state) - fit.photo.rows
+        return column, body_top
+
+    def _text_top(self, module: Module, offset: int, fit: Fit) -> int:
+        """The grid line where body column ``offset`` of a module starts its text."""
+        spot = module.spot
+        body_top = spot.top + spot.header.rows
+        if spot.photo is not None and self._photo_place(spot.column, spot.width) == "foot":
+            return body_top
+        if spot.reserved[offset] == 0:
+            return body_top
+        return body_top + spot.reserved[offset] + fit.growth
+
+    def _room(self, module: Module, state: PageState) -> int:
+        """White grid lines under ``module``, down to the next module or the foot of the page
+        (at most :data:`MAX_FEATHER_LINES`)."""
+        gap = self.sheet.spacing.gap_lines
+        room = state.limit(module.spot.column, module.spot.width) - module.bottom
+        for other in state.modules:
+            if other is not module and other.spot.top >= module.bottom and \
+                    set(other.columns) & set(module.columns):
+                room = min(room, other.spot.top - module.bottom - gap)
+        return max(0, min(room, MAX_FEATHER_LINES))
+
+    def _absorb(self, module: Module) -> int:
+        """Lines every body column of ``module`` can take past the module's body height —
+        blank lines at its breaks, and under a photo what the photo can grow (0 for a jumped
+        module: it already reaches the foot)."""
+        if module.jumped:
+            return 0
+        flow = self.composer.body(module.work.article)
+        spot = module.spot
+        growth = photo_growth_limit(spot.photo, self.pitch) if spot.photo is not None else 0
+        reach = [spot.reserved[offset] + f.rows + (growth if spot.reserved[offset] else 0)
+                 + sum(most for _, most in self._column_breaks(module.work.article, flow, f))
+                 for offset, f in enumerate(module.fills) if f.stop > f.start]
+        return max(0, min(min(reach, default=0) - module.height, MAX_FEATHER_LINES))
+
+    def _settle(self, state: PageState) -> None:
+        """Share the white at the foot of a stack of same-width modules among all of them:
+        when the lowest cannot take it all, the modules over it open lines too and it moves
+        down by as many (the stack's bottom stays where the page ends)."""
+        gap = self.sheet.spacing.gap_lines
+        stacks: dict[tuple[int, int], list[Module]] = {}
+        for module in state.modules:
+            stacks.setdefault((module.spot.column, module.spot.width), []).append(module)
+        for stack in stacks.values():
+            stack.sort(key=lambda m: m.spot.top)
+            # Only the chain at the bottom of the strip: modules touching one another.
+            chain = [stack[-1]]
+            for module in reversed(stack[:-1]):
+                if module.bottom + gap != chain[0].spot.top:
+                    break
+                chain.insert(0, module)
+            last = chain[-1]
+            below = state.limit(last.spot.column, last.spot.width) - last.bottom
+            for other in state.modules:
+                if other.spot.top >= last.bottom and set(other.columns) & set(last.columns):
+                    below = min(below, other.spot.top - last.bottom - gap)
+            remaining = below - self._absorb(last)
+            for index in range(len(chain) - 2, -1, -1):
+                if remaining < FOOT_MIN_LINES:
+                    break
+                shift = min(remaining, self._absorb(chain[index]))
+                for lower in chain[index + 1:]:
+                    lower.spot = replace(lower.spot, top=lower.spot.top + shift)
+                remaining -= shift
+
+    def _target(self, module: Module, state: PageState) -> int:
+        """Body lines a module's columns reach once copyfitted: its height and the white
+        under it."""
+        return module.height + self._room(module, state)
+
+    def blocks_span(self, columns: int) -> float:
+        page = self.sheet.page
+        return columns * page.column_width + (columns - 1) * page.gutter
+
+    def _copyfit(self, module: Module, state: PageState) -> Fit:
+        """Vertical justification, so every column of the module reaches its foot — its body
+        height plus the white under it. First the photo grows to take what the columns under
+        it cannot (it fills a deeper box, cropped at its sides; see ``grown_photo``), then
+        each column opens blank grid lines at its paragraph breaks ({flow index: lines}),
+        spread evenly and never a hole's worth at one place (see :func:`_breaks`); a column
+        with too few breaks stays short."""
+        spot = module.spot
+        target = self._target(module, state)
+        flow = self.composer.body(module.work.article)
+        texted = [i for i, f in enumerate(module.fills) if f.stop > f.start]
+
+        def used(offset: int) -> int:
+            column_fill = module.fills[offset]
+            rows = spot.reserved[offset]
+            if column_fill.stop > column_fill.start:
+                rows += column_fill.rows + (1 if module.jumped and offset == texted[-1] else 0)
+            return rows
+
+        breaks = [self._column_breaks(module.work.article, flow, f) if f.stop > f.start else []
+                  for f in module.fills]
+        growth = 0
+        photo_columns = [i for i, rows in enumerate(spot.reserved) if rows > 0]
+        if spot.photo is not None and photo_columns:
+            short = min(target - used(i) - sum(most for _, most in breaks[i])
+                        for i in photo_columns)
+            growth = max(0, min(short, photo_growth_limit(spot.photo, self.pitch)))
+        photo = self._grown(spot.photo, growth) if spot.photo is not None else None
+        spacing = []
+        for offset in range(len(module.fills)):
+            if offset not in texted:
+                spacing.append({})
+                continue
+            extra = growth if offset in photo_columns else 0
+            spacing.append(_spread(breaks[offset], max(0, target - used(offset) - extra)))
+        return Fit(spacing, growth, photo)
+
+    def _column_breaks(self, article: Article, flow, column_fill) -> list[tuple[int, int]]:
+        """:func:`_breaks` of a column, cached (pages are scored many times over)."""
+        key = (article.id, column_fill.start, column_fill.stop)
+        found = self._breaks_cache.get(key)
+        if found is None:
+            found = self._breaks_cache[key] = _breaks(flow, column_fill)
+        return found
+
+    def _grown(self, photo: Block, growth: int) -> Block:
+        """The photo block ``growth`` grid lines deeper (cached, so its ink is cached too)."""
+        if growth <= 0:
+            return photo
+        key = (id(photo), growth)
+        if key not in self._grown_photos or self._grown_photos[key][0] is not photo:
+            self._grown_photos[key] = (photo, grown_photo(photo, growth, self.pitch))
+        return self._grown_photos[key][1]
+
+
+def _breaks(flow, column_fill) -> list[tuple[int, int]]:
+    """Where a column can open blank lines: (flow index after which they go, how many),
+    after a paragraph, a space, a photo or the copyright line — never after a subhead (it
+    keeps to its text), nor at the column's foot, and never so many that the white there
+    reaches :data:`~.holes.HOLE_MIN_LINES` (a space already is one blank line)."""
+    found = []
+    for index in range(column_fill.start, column_fill.stop - 1):
+        item, after = flow[index], flow[index + 1]
+        if item.keep_with_next or item.kind == "head" or after.kind == "space":
+            continue
+        if item.kind == "space":
+            found.append((index, HOLE_MIN_LINES - 1 - item.rows))
+        elif item.index == item.count - 1:
+            found.append((index, HOLE_MIN_LINES - 1))
+    return [(index, most) for index, most in found if most > 0]
+
+
+def _spread(breaks: list[tuple[int, int]], lines: int) -> dict[int, int]:
+    """``lines`` blank lines over ``breaks`` ((index, most) pairs), one round at a time so
+    they spread evenly (fewer lines when the breaks cannot take them all)."""
+    lines = min(lines, sum(most for _, most in breaks))
+    spacing: dict[int, int] = {}
+    for round_ in range(1, HOLE_MIN_LINES):
+        open_ = [index for index, most in breaks if most >= round_]
+        if lines <= 0 or not open_:
+            break
+        take = min(lines, len(open_))
+        for j in range(take):
+            index = open_[(2 * j + 1) * len(open_) // (2 * take)]
+            spacing[index] = spacing.get(index, 0) + 1
+        lines -= take
+    return spacing

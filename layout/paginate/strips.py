@@ -1,0 +1,149 @@
+"""Stage 4 (paginate): pages made as vertical strips — every split of the columns into strips
+(5 columns: 16 splits), each strip filled from the top by a small search over the next stories,
+then the room the strips leave (beside an ad, under a strip whose stories ran out) filled.
+
+A mixin of :class:`~.placer.Paginator`: it uses the paginator's geometry, composer and
+placement (``_put``, ``place``, ``_place_whole``).
+"""
+from __future__ import annotations
+
+from ..compose.fill import capacities_under
+from .holes import FOOT_MIN_LINES
+from .work import JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, PageState, Spot, Work
+
+LEFTOVER_MIN_LINES = 6   # room under this (every column) is left to copyfitting
+STRIP_LOOKAHEAD = 10     # stories, in running order, a strip may take from
+STRIP_CHOICES = 3        # stories tried at each step of filling a strip
+SKIP_COST_LINES = 4      # placing a story ahead of an earlier one costs this many white lines
+MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on the page)
+
+
+class StripsMixin:
+    """Strip compositions of a page (see the module docstring)."""
+
+    def _strip_page(self, number: int, top_rows: int, pending: list[Work], strips):
+        """Stories stacked in vertical strips of the given widths, each strip filled to its
+        foot as well as the next few stories allow (see :meth:`_plan_strip`); the story that
+        does not fit whole at the foot of a strip jumps."""
+        state, left, continuations = self._new_page(number, top_rows, pending)
+        column = 0
+        for width in strips:
+            for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
+                top = max(state.skyline[column:column + width])
+                header, photo, photo_columns = self._parts(work, width, with_photo)
+                reserved = self._reserved(photo, photo_columns, width, column)
+                spot = Spot(column, width, top, header, photo, photo_columns, reserved)
+                rest = self._put(work, state, spot, force=not state.modules)
+                if rest is False:
+                    break
+                left.remove(work)
+                if rest is not None:
+                    continuations.append(rest)
+                    break
+            column += width
+        return state, left, continuations
+
+    def _fill_leftovers(self, state: PageState, left: list[Work], continuations: list) -> None:
+        """Room the strips could not use (beside an ad, under a strip whose stories ran
+        out): whole stories that fit there at any width, then one story started there and
+        jumped."""
+        if max(state.limit(c, 1) - state.skyline[c] for c in range(self.columns)) < \
+                LEFTOVER_MIN_LINES:
+            return
+        while left and self._place_whole(left, state):
+            pass
+        for index, work in enumerate(left[:LOOKAHEAD]):
+            rest = self.place(work, state, whole=False)
+            if rest is False:
+                continue
+            del left[index]
+            if rest is not None:
+                continuations.append(rest)
+            break
+
+    def _plan_strip(self, state: PageState, left: list[Work], column: int, width: int,
+                    first: Work):
+        """The stories, in stacking order, that fill the strip of ``width`` columns from
+        ``column`` best: a small search over the next :data:`STRIP_CHOICES` stories at each
+        step, each placed whole or — last — cut at the foot and jumped. A plan costs the white
+        it leaves at the foot, :data:`JUMP_COST_LINES` per jump and :data:`SKIP_COST_LINES`
+        for each earlier story it passes over, so the running order holds where it costs
+        nothing (:data:`MUST_COST_LINES` for passing over ``first``, the story the page must
+        have). Returns [(work, with its photo)]."""
+        top = max(state.skyline[column:column + width])
+        floor = state.limit(column, width)
+        gap = self.sheet.spacing.gap_lines
+        shapes = [shape for index, work in enumerate(left[:STRIP_LOOKAHEAD])
+                  for shape in self._shapes(work, index, width, column)]
+        best: list = [None, []]
+        # Passing over the page's first story costs dear only where it could go instead.
+        must = any(shape[1] is first for shape in shapes)
+
+        def search(top: int, used: tuple, path: list, cost: float) -> None:
+            room = floor - top
+            tried = 0
+            for shape in shapes:
+                index, work, with_photo, head, reserved, whole, total = shape
+                if index in used or tried >= STRIP_CHOICES:
+                    continue
+                step = cost + sum(MUST_COST_LINES if must and left[i] is first
+                                  else SKIP_COST_LINES for i in range(index) if i not in used)
+                if with_photo and whole is not None and head + whole <= room:
+                    tried += 1
+                    search(top + head + whole + gap, used + (index,),
+                           path + [(work, True)], step)
+                    continue
+                need = head + max(reserved) + JUMP_MIN_ROWS + 1
+                if room < need or (whole is not None and head + whole <= room):
+                    continue
+                if work.part >= self.sheet.spacing.max_jumps and state.modules:
+                    continue
+                capacity = sum(capacities_under(room - head, reserved)) - 1
+                if total - capacity < JUMP_MIN_ROWS and state.modules:
+                    continue
+                tried += 1
+                leaf = step + JUMP_COST_LINES
+                if best[0] is None or leaf < best[0]:
+                    best[0], best[1] = leaf, path + [(work, with_photo)]
+            white = room * width if room >= FOOT_MIN_LINES else 0
+            leaf = cost + white
+            if best[0] is None or leaf < best[0]:
+                best[0], best[1] = leaf, path
+
+        search(top, (), [], 0.0)
+        return best[1]
+
+    def _shapes(self, work: Work, index: int, width: int, column: int) -> list[tuple]:
+        """How ``work`` would sit in a strip ``width`` columns wide: (index, work, with photo,
+        header lines, photo lines per column, whole body height or None, body lines left),
+        with its photo and — a story that may leave it to its continuation — without."""
+        if work.part == 0 and (work.article.columns not in (None, width)
+                               or not self.composer.headline_fits(work.article, width)):
+            return []
+        if work.part == 0 and work.article.columns is None and work.article.priority in (1, 2):
+            # The lead opens its page at the top left at its full width; a second story keeps
+            # most of its width.
+            natural = self.natural_columns(work.article)
+            if work.article.priority == 1 and (width < min(natural - 1, 3) or column != 0):
+                return []
+            if width < natural - 1:
+                return []
+        flow = self.composer.body(work.article)
+        total = sum(item.rows for item in flow[work.start:])
+        choices = (True, False) if work.part == 0 and work.photo_pending and \
+            work.article.figures else (True,)
+        shapes = []
+        for with_photo in choices:
+            header, photo, photo_columns = self._parts(work, width, with_photo)
+            reserved = self._reserved(photo, photo_columns, width, column)
+            whole = self._body_height(work, width, reserved, self.rows)
+            shapes.append((index, work, with_photo, header.rows, reserved, whole, total))
+        return shapes
+
+
+def _compositions(total: int) -> list[tuple[int, ...]]:
+    """Every way to split ``total`` columns into strips, in order: 5 → (5), (4, 1), (1, 4) …"""
+    if total == 0:
+        return [()]
+    return [(first,) + rest for first in range(total, 0, -1)
+            for rest in _compositions(total - first)]

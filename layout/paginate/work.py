@@ -1,0 +1,96 @@
+"""Stage 4 (paginate) data shared by the page maker's parts: a story waiting to be placed, a
+placed module, how copyfitting fills it, a page being made. Internal to ``paginate``."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..compose.blocks import Block
+from ..model import Article
+from ..stylesheet.types import StyleSheet
+from .ads import AdPlacement
+from .pages import PageLayout
+
+LOOKAHEAD = 6        # stories tried, in order, for a spot where they fit whole
+JUMP_MIN_ROWS = 8    # a jumped story leaves at least this many body lines before the jump
+JUMP_COST_LINES = 40     # in choosing a page, a jump weighs as much as this many white lines
+
+
+@dataclass
+class Work:
+    article: Article
+    start: int = 0
+    part: int = 0
+    from_page: int | None = None
+    columns: int | None = None
+    photo_pending: bool = True     # the lead photo still has to be placed (with this part)
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where and how wide a module goes, with its header and photo set for that width."""
+
+    column: int
+    width: int
+    top: int                       # grid line of the module's top
+    header: Block
+    photo: Block | None
+    photo_columns: int
+    reserved: list[int]            # grid lines the photo takes at the top of each column
+    smaller: int = 0               # head set this many sizes down (off a neighbour's size)
+
+
+@dataclass
+class Module:
+    """A placed module, drawn when its page is complete (after copyfitting)."""
+
+    work: "Work"
+    spot: Spot
+    fills: list
+    height: int                    # body height in grid lines
+    jumped: bool
+    note: str = ""                 # reported when the page is kept
+
+    @property
+    def bottom(self) -> int:
+        return self.spot.top + self.spot.header.rows + self.height
+
+    @property
+    def columns(self) -> range:
+        return range(self.spot.column, self.spot.column + self.spot.width)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How copyfitting fills a module (see ``Paginator._copyfit``)."""
+
+    spacing: list            # per body column: {flow index: blank lines after it}
+    growth: int              # grid lines the photo grew
+    photo: Block | None      # the photo block as drawn (grown)
+
+
+@dataclass
+class PendingJumpLine:
+    article: Article
+    part: int
+    page: int
+    x: float
+    top: float
+
+
+class PageState:
+    """A page being filled: ``rows`` grid lines per column, the skyline of each column."""
+
+    def __init__(self, number: int, sheet: StyleSheet, rows: int, top_rows: int):
+        page = sheet.page
+        self.layout = PageLayout(number, page.width, page.height)
+        self.rows = rows
+        self.top_rows = top_rows
+        self.skyline = [top_rows] * page.columns
+        self.layout.rows_total = (rows - top_rows) * page.columns
+        self.modules: list[Module] = []
+        self.floor = [rows] * page.columns    # first grid line taken from below (ads)
+        self.ads: list[AdPlacement] = []
+
+    def limit(self, column: int, width: int) -> int:
+        """The grid line where the columns ``column``…``column+width`` end for editorial."""
+        return min(self.floor[column:column + width])
