@@ -73,6 +73,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         self.masthead_draws, self.masthead_rows = masthead(edition, sheet, typesetter)
         self._heights: dict[tuple, int | None] = {}
         self._block_inks: dict[int, tuple] = {}
+        self._natural: dict[str, int] = {}
         self._grown_photos: dict[tuple, tuple] = {}
         self._breaks_cache: dict[tuple, list] = {}
         self._placed_ads: list = []
@@ -92,7 +93,13 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
 
     def natural_columns(self, article: Article) -> int:
         """The module width a story asks for: by priority and length, and wide enough that
-        its head keeps to three lines (four in one column)."""
+        its head keeps to three lines (four in one column). Cached."""
+        found = self._natural.get(article.id)
+        if found is None:
+            found = self._natural[article.id] = self._natural_columns(article)
+        return found
+
+    def _natural_columns(self, article: Article) -> int:
         n = self.columns
         if article.columns is not None:
             if article.columns > n:
@@ -413,6 +420,11 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         height = self._heights[key]
         return height if height is not None and height <= limit else None
 
+    def _free_area(self, state: PageState) -> int:
+        """Grid lines still free on the page, all columns together (an upper bound on the
+        body a story placed whole can have)."""
+        return sum(max(0, state.limit(c, 1) - state.skyline[c]) for c in range(self.columns))
+
     def _best_spot(self, work: Work, state: PageState, whole: bool, force: bool,
                    any_width: bool, with_photo: bool, flow, remaining_rows: int,
                    min_lines: int):
@@ -455,6 +467,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         flow = self.composer.body(article)
         remaining_rows = sum(item.rows for item in flow[work.start:])
         min_lines = self.sheet.spacing.min_body_lines
+        if whole and remaining_rows > self._free_area(state):
+            return False              # more text than the page has room left: not whole
         best = None
         # A story starting in a gap too small for its photo starts without it: the photo then
         # opens the continuation (jump page), as desks do.

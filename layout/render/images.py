@@ -60,6 +60,9 @@ def covered_source(image: ImageInfo, width_pt: float, height_pt: float):
 def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
     with Image.open(path) as opened:
         opened.seek(0)
+        if opened.format == "JPEG":      # decode no bigger than needed (DCT scaling)
+            wanted = round(max(width_pt, height_pt) / 72.0 * TARGET_PPI)
+            opened.draft("RGB", (wanted, wanted))
         im = ImageOps.exif_transpose(opened).convert("RGB")
     box_aspect = height_pt / width_pt
     if im.height / im.width < box_aspect:        # too wide: crop the sides
@@ -71,7 +74,7 @@ def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
         top = (im.height - keep) // 2
         im = im.crop((0, top, im.width, top + keep))
     pixels = min(im.width, max(1, round(width_pt / 72.0 * TARGET_PPI)))
-    im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.LANCZOS)
+    im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.BICUBIC)
     out = io.BytesIO()
     im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
@@ -85,6 +88,9 @@ def _letterboxed(path: str, format_: str, width_pt: float, height_pt: float) -> 
     else:
         with Image.open(path) as opened:
             opened.seek(0)
+            if opened.format == "JPEG":
+                wanted = round(max(width_pt, height_pt) / 72.0 * TARGET_PPI)
+                opened.draft("RGB", (wanted, wanted))
             im = ImageOps.exif_transpose(opened).convert("RGB")
     scale = min(width_pt / im.width, height_pt / im.height)        # points per pixel
     ppi = min(TARGET_PPI, 72.0 / scale)
@@ -92,7 +98,7 @@ def _letterboxed(path: str, format_: str, width_pt: float, height_pt: float) -> 
     shown = (max(1, min(box[0], round(im.width * scale / 72.0 * ppi))),
              max(1, min(box[1], round(im.height * scale / 72.0 * ppi))))
     canvas = Image.new("RGB", box, (255, 255, 255))
-    canvas.paste(im.resize(shown, Image.Resampling.LANCZOS), ((box[0] - shown[0]) // 2, 0))
+    canvas.paste(im.resize(shown, Image.Resampling.BICUBIC), ((box[0] - shown[0]) // 2, 0))
     out = io.BytesIO()
     canvas.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()

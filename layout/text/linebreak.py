@@ -19,6 +19,8 @@ Deviations from TeX, and why:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from dataclasses import dataclass
 
 from ..stylesheet.types import Justification
@@ -116,6 +118,10 @@ class _Breaker:
                 y += item.stretch
                 z += item.shrink
             sum_w[index + 1], sum_y[index + 1], sum_z[index + 1] = w, y, z
+        # Word spaces (glue with a face), for gutter demerits; results kept across passes.
+        self._word_glues = [index for index, item in enumerate(items)
+                            if type(item) is Glue and item.face is not None] if avoid else []
+        self._gutter_cache: dict[tuple[int, int], float] = {}
         if isinstance(widths, (int, float)):
             self.line_widths = None
             self.fixed_width = float(widths)
@@ -126,17 +132,20 @@ class _Breaker:
     def gutter_demerits(self, start: int, end: int) -> float:
         """Demerits for word spaces of the line items[start:end] that fall on an avoided
         range (overlapping it by 1.5 pt or more)."""
-        items, sum_w = self.items, self.sum_w
+        key = (start, end)
+        found = self._gutter_cache.get(key)
+        if found is not None:
+            return found
+        items, sum_w, glues = self.items, self.sum_w, self._word_glues
         demerits = 0.0
-        for index in range(start, end):
-            item = items[index]
-            if type(item) is not Glue or item.face is None:
-                continue
+        for position in range(bisect_left(glues, start), bisect_left(glues, end)):
+            index = glues[position]
             left = sum_w[index] - sum_w[start]
-            right = left + item.width
+            right = left + items[index].width
             for low, high in self.avoid:
                 if min(right, high) - max(left, low) >= GUTTER_OVERLAP:
                     demerits += GUTTER_DEMERITS
+        self._gutter_cache[key] = demerits
         return demerits
 
     def run(self, tolerance: float, max_hyphens: int, emergency: bool):
