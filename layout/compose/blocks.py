@@ -172,3 +172,29 @@ def grown_photo(block: Block, lines: int, pitch: float) -> Block:
         else:
             draws.append(draw)
     return Block(block.rows + lines, tuple(draws))
+
+
+# A word space overlapping a gutter by this much reads as the edge between two heads.
+GUTTER_CLASH = 1.5
+
+
+def spaces_on_gutters(lines: list[SetLine], gutters) -> bool:
+    """Whether a word space of ``lines`` (x from the block's left edge, as drawn: kerning,
+    Tc, Tw and Tz applied) overlaps one of the ``gutters`` x-ranges by :data:`GUTTER_CLASH`."""
+    if not gutters:
+        return False
+    for line in lines:
+        kerns = dict(line.kerns)
+        x = line.x_offset
+        index = 0
+        for face, size, run in line.runs:
+            for offset, char in enumerate(run):
+                x += kerns.get(index + offset, 0.0) * line.h_scale
+                advance = (face.advance(char) * size / 1000.0 + line.char_space
+                           + (line.word_space if char in " \u00a0" else 0.0)) * line.h_scale
+                if char == " " and any(min(x + advance, high) - max(x, low) >= GUTTER_CLASH
+                                       for low, high in gutters):
+                    return True
+                x += advance
+            index += len(run)
+    return False

@@ -17,7 +17,8 @@ from ..stylesheet.types import Align, StyleSheet
 from ..text.items import Piece
 from ..text.paragraph import Typesetter
 from ..text.typography import smarten
-from .blocks import BASELINE_IN_ROW, Block, BlockSetter, rows_for, text_lines
+from .blocks import (BASELINE_IN_ROW, Block, BlockSetter, rows_for, spaces_on_gutters,
+                     text_lines)
 from .draws import TextDraw
 
 # A head may be set this much bigger or smaller than its rank's size (nearest first) so that
@@ -140,15 +141,18 @@ class GalleyComposer:
                       bounds: tuple[float, float]):
         """The head's size, nudged (within :data:`HEAD_FIT_FACTORS` and ``bounds``, nearest
         first) so every line reaches into the module's last column — a head that stops short
-        leaves that column white under it, a hole. The rank's own size when it reaches, or
-        none does."""
+        leaves that column white under it, a hole — and no word space of it falls on a column
+        gutter (a reader, or a text extractor, would take it for two heads). The rank's own
+        size when it does, or none does."""
         column = self.sheet.page.column_width
         if width <= column + 1:
             return style
         need = width - HEAD_REACH * column
+        gutters = self.blocks.gutters_within(width)
 
         def reaches(set_lines) -> bool:
-            return all(line.x_offset + line.width >= need for line in set_lines)
+            return all(line.x_offset + line.width >= need for line in set_lines) and \
+                not spaces_on_gutters(set_lines, gutters)
 
         if reaches(lines):
             return style

@@ -30,8 +30,11 @@ def test_a_kerned_head_is_narrower_by_its_pairs_and_says_where():
     assert all(0 < offset < 6 for offset, _ in kerned.kerns)   # between two letters
 
 
-def test_an_opening_quote_hangs_into_the_margin_in_heads_only():
-    head, body = SHEET.headline(1), SHEET.styles["body"]
+def test_an_opening_quote_hangs_into_the_margin_where_the_style_says():
+    # The shipped styles keep heads flush (a hung quote reaches into the gutter); a style
+    # that asks for hanging punctuation gets it, and body text never hangs.
+    assert not SHEET.headline(1).hang_punctuation
+    head, body = replace(SHEET.headline(1), hang_punctuation=True), SHEET.styles["body"]
     typesetter = Typesetter(SHEET)
     quoted = typesetter.set("“Quoted” head", head, 500)[0]
     face, size, _ = quoted.runs[0]
