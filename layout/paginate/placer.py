@@ -48,6 +48,7 @@ from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Module, PageS
 
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
+HOLES_REPORTED = 0.03     # a page (not the last) with more white holes is reported
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
@@ -146,6 +147,14 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             pages.append(state.layout)
             pending = continuations + pending
         self._resolve_jump_lines(pages)
+        for page in pages[:-1]:
+            share = page.hole_lines / page.grid_lines if page.grid_lines else 0.0
+            if share > HOLES_REPORTED:
+                self.diagnostics.append(Diagnostic(
+                    "fit", f"page {page.number} leaves {share:.1%} of its grid as white holes "
+                           f"(more than {HOLES_REPORTED:.0%}): no story left to place fits the "
+                           "room, and copyfitting could not take it all",
+                    file=str(self.edition.root / "edition.yaml")))
         sections: list[tuple[str, int]] = []
         for page in pages:
             if page.section and page.section not in (name for name, _ in sections):
