@@ -42,7 +42,7 @@ from .furniture import ears, folio, masthead
 from .heads import HeadsMixin
 from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
-from .strips import StripsMixin, _compositions
+from .strips import StripsMixin, compositions
 from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Module, PageState,
                    PendingJumpLine, Spot, Work)
 
@@ -188,7 +188,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                           if ad.page == number or (ad.page is None and ad.section == section
                                                    and ad not in self._placed_ads)]
         candidates = [self._greedy_page(number, top_rows, pool)]
-        for strips in _compositions(self.columns):
+        for strips in compositions(self.columns):
             candidates.append(self._strip_page(number, top_rows, pool, strips))
         for state, left, continuations in candidates[1:]:
             self._fill_leftovers(state, left, continuations)

@@ -141,9 +141,9 @@ class StripsMixin:
         return shapes
 
 
-def _compositions(total: int) -> list[tuple[int, ...]]:
+def compositions(total: int) -> list[tuple[int, ...]]:
     """Every way to split ``total`` columns into strips, in order: 5 → (5), (4, 1), (1, 4) …"""
     if total == 0:
         return [()]
     return [(first,) + rest for first in range(total, 0, -1)
-            for rest in _compositions(total - first)]
+            for rest in compositions(total - first)]

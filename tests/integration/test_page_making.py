@@ -302,3 +302,53 @@ def test_a_misshapen_ad_fills_its_whole_booked_box_in_the_pdf(misshapen_ad):
     x0, y0, x1, y1 = placed[0]
     assert abs((x1 - x0) - width) <= 1, (x1 - x0, width)
     assert abs((y1 - y0) - height) <= 1, (y1 - y0, height)
+
+
+def head_sizes(path, page_index: int, boxes) -> list[tuple[dict, float]]:
+    """(the head's glyph box, its biggest type size) for each headline box of a page that has
+    type of headline size (1.6 × the 9.5 pt body or more) in it."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LTChar
+
+    chars = []
+
+    def walk(node):
+        if isinstance(node, LTChar):
+            chars.append(node)
+        elif hasattr(node, "__iter__"):
+            for child in node:
+                walk(child)
+
+    for page in extract_pages(str(path), page_numbers=[page_index]):
+        walk(page)
+    found = []
+    for box in boxes:
+        inside = [c for c in chars if c.size >= 15.2
+                  and box["x"] - 1 <= (c.x0 + c.x1) / 2 <= box["x"] + box["width"] + 1
+                  and box["y"] - 1 <= (c.y0 + c.y1) / 2 <= box["y"] + box["height"] + 1]
+        if inside:
+            # The head's own ink: its glyphs' extent, not the whole header box (byline, deck).
+            head = dict(box, x=min(c.x0 for c in inside), width=max(c.x1 for c in inside)
+                        - min(c.x0 for c in inside), y=min(c.y0 for c in inside),
+                        height=max(c.y1 for c in inside) - min(c.y0 for c in inside))
+            found.append((head, max(c.size for c in inside)))
+    return found
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_no_two_heads_of_like_size_sit_side_by_side(sample, name):
+    """Bumped heads (tombstoning): two headlines of like size (within 25 %) beside each other
+    in one band of a page. The page maker sets the later one a size smaller."""
+    result, manifest = sample(name)
+    for page in manifest["pages"]:
+        boxes = [dict(b, article=a["id"]) for a in manifest["articles"] for part in a["parts"]
+                 if part["page"] == page["number"] and part["part"] == 0
+                 for b in part["boxes"] if b["kind"] == "headline"]
+        heads = head_sizes(result.pdf, page["number"] - 1, boxes)
+        for i, (a, size_a) in enumerate(heads):
+            for b, size_b in heads[i + 1:]:
+                side_by_side = a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+                band = min(a["y"] + a["height"], b["y"] + b["height"]) - max(a["y"], b["y"])
+                similar = max(size_a, size_b) < 1.25 * min(size_a, size_b)
+                assert not (side_by_side and band > 0.5 * min(size_a, size_b) and similar), \
+                    (name, page["number"], a["article"], b["article"], size_a, size_b)
