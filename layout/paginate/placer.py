@@ -166,10 +166,11 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
 
     # -- choosing a page ---------------------------------------------------------------------
     def _best_page(self, number: int, top_rows: int, pending: list[Work]):
-        """Fill page ``number`` the greedy way and in every split of the page into vertical
-        strips (stories stacked in each, in running order); keep the one that leaves the least
-        white after copyfitting, a jump counting as :data:`JUMP_COST_LINES` white lines. The
-        first pending story must be on the page. Returns (page, still pending, continuations)."""
+        """Make page ``number`` the greedy way and in every split into vertical strips (each
+        with its leftover room filled), unbump and settle each, and keep the one that scores
+        best (:meth:`_cost`: white holes as a reader sees them, jumps, bumped heads). The first
+        pending story must be on the page; a planned page takes only its stories and
+        continuations. Returns (page, still pending, continuations)."""
         # Stories pinned to a later page wait; those pinned to this one come first.
         allowed = [w for w in pending if (w.article.page or 0) <= number or w.part > 0]
         here = [w for w in allowed if w.article.page == number and w.part == 0]
