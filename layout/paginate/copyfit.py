@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..compose.blocks import Block, grown_photo, photo_growth_limit
 from ..model import Article
 from .holes import FOOT_MIN_LINES, HOLE_MIN_LINES
-from .work import Fit, Module, PageState
+from .work import Fit, Module, PageState, Work
 
 MAX_FEATHER_LINES = 24   # most blank grid lines copyfitting spreads through one module
 
@@ -22,21 +22,26 @@ MAX_FEATHER_LINES = 24   # most blank grid lines copyfitting spreads through one
 class CopyfitMixin:
     """Photo placement and copyfitting (see the module docstring)."""
 
-    def _photo_place(self, column: int, width: int) -> str:
+    def _photo_place(self, column: int, width: int, work: Work, photo: Block) -> str:
         """Where a module's photo goes: at the top, on the side of the page edge the module
         touches ("right", "left"); a module touching neither has it at its "foot", under the
         text. (White over a photo between two other stories reads as a gutter, which would
-        cut the headline above it in two for a reader — or a text extractor.)"""
+        cut the headline above it in two for a reader — or a text extractor.) A story with
+        no more text than the photo is tall has it at its foot too, so its text sits under
+        its head."""
+        text = sum(item.rows for item in self.composer.body(work.article)[work.start:])
+        if width > 1 and text <= photo.rows * width:
+            return "foot"
         if column + width == self.columns:
             return "right"
         return "left" if column == 0 else "foot"
 
     def _reserved(self, photo: Block | None, photo_columns: int, width: int,
-                  column: int) -> list[int]:
+                  column: int, work: Work) -> list[int]:
         """Grid lines the photo takes in each body column of a module at ``column``."""
         if photo is None:
             return [0] * width
-        if self._photo_place(column, width) == "left":
+        if self._photo_place(column, width, work, photo) == "left":
             return [photo.rows if c < photo_columns else 0 for c in range(width)]
         return [photo.rows if c >= width - photo_columns else 0 for c in range(width)]
 
@@ -44,7 +49,7 @@ class CopyfitMixin:
         """First column and top grid line of a placed module's photo."""
         spot = module.spot
         body_top = spot.top + spot.header.rows
-        place_ = self._photo_place(spot.column, spot.width)
+        place_ = self._photo_place(spot.column, spot.width, module.work, spot.photo)
         if place_ == "left":
             return spot.column, body_top
         column = spot.column + spot.width - spot.photo_columns
@@ -56,7 +61,8 @@ class CopyfitMixin:
         """The grid line where body column ``offset`` of a module starts its text."""
         spot = module.spot
         body_top = spot.top + spot.header.rows
-        if spot.photo is not None and self._photo_place(spot.column, spot.width) == "foot":
+        if spot.photo is not None and \
+                self._photo_place(spot.column, spot.width, module.work, spot.photo) == "foot":
             return body_top
         if spot.reserved[offset] == 0:
             return body_top

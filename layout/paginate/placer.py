@@ -286,7 +286,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         width = self.natural_columns(work.article)
         column = self.columns - width if slot == "right" else 0
         header, photo, photo_columns = self._parts(work, width)
-        reserved = self._reserved(photo, photo_columns, width, column)
+        reserved = self._reserved(photo, photo_columns, width, column, work)
         if slot != "bottom":
             top = max(state.skyline[column:column + width])
             return self._put(work, state, Spot(column, width, top, header, photo,
@@ -388,12 +388,19 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
 
     # -- one module --------------------------------------------------------------------------
     def _widths(self, work: Work, force: bool, any_width: bool = False) -> list[int]:
-        """Module widths to try, the story's natural width first."""
+        """Module widths to try, the story's natural width first; never so wide that its
+        columns would hold fewer than ``min_body_lines`` lines each (the editor's width
+        aside)."""
         if force:
             return list(range(self.columns, 0, -1))
-        natural = work.columns or self.natural_columns(work.article)
         if work.article.columns is not None:
-            return [natural]            # the editor fixed the width
+            return [work.columns or self.natural_columns(work.article)]   # the editor's width
+        rows = sum(item.rows for item in self.composer.body(work.article)[work.start:])
+        return [w for w in self._candidate_widths(work, any_width)
+                if w == 1 or rows >= self.sheet.spacing.min_body_lines * w]
+
+    def _candidate_widths(self, work: Work, any_width: bool) -> list[int]:
+        natural = work.columns or self.natural_columns(work.article)
         if work.part == 0 and work.article.priority == 1:
             return [w for w in (natural, natural + 1, natural - 1) if 2 <= w <= self.columns]
         if any_width:
@@ -445,7 +452,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             header, photo, photo_columns = self._parts(work, width, with_photo)
             head_rows = header.rows
             for column in range(1 if self._leads(work) else self.columns - width + 1):
-                reserved = self._reserved(photo, photo_columns, width, column)
+                reserved = self._reserved(photo, photo_columns, width, column, work)
                 if whole:
                     body = self._body_height(work, width, reserved, state.rows)
                     if body is None:

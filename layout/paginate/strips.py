@@ -31,7 +31,7 @@ class StripsMixin:
             for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
                 top = max(state.skyline[column:column + width])
                 header, photo, photo_columns = self._parts(work, width, with_photo)
-                reserved = self._reserved(photo, photo_columns, width, column)
+                reserved = self._reserved(photo, photo_columns, width, column, work)
                 spot = Spot(column, width, top, header, photo, photo_columns, reserved)
                 rest = self._put(work, state, spot, force=not state.modules)
                 if rest is False:
@@ -130,12 +130,14 @@ class StripsMixin:
                 return []
         flow = self.composer.body(work.article)
         total = sum(item.rows for item in flow[work.start:])
+        if width > 1 and total < self.sheet.spacing.min_body_lines * width:
+            return []     # too short for so wide a module: columns of a line or two
         choices = (True, False) if work.part == 0 and work.photo_pending and \
             work.article.figures else (True,)
         shapes = []
         for with_photo in choices:
             header, photo, photo_columns = self._parts(work, width, with_photo)
-            reserved = self._reserved(photo, photo_columns, width, column)
+            reserved = self._reserved(photo, photo_columns, width, column, work)
             whole = self._body_height(work, width, reserved, self.rows)
             shapes.append((index, work, with_photo, header.rows, reserved, whole, total))
         return shapes

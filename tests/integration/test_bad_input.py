@@ -126,7 +126,9 @@ def test_a_good_small_edition_prints_its_raw_text_literally(tmp_path, capsys):
     document = pdfium.PdfDocument(str(out / "edition.pdf"))
     text = " ".join(document[0].get_textpage().get_text_range().split())
     assert "Tuesday & spoke <briefly> to the crew." in text
-    assert "By Kim Min-su <kim@example.org>" in text
+    # The byline may wrap in a narrow module (after the "." of the address): as written all
+    # the same.
+    assert "ByKimMin-su<kim@example.org>" in "".join(text.split())
 
 
 def test_usage_errors_exit_2(capsys):
