@@ -26,12 +26,13 @@ class CopyfitMixin:
         """Where a module's photo goes: at the top, on the side of the page edge the module
         touches ("right", "left"); a module touching neither has it at its "foot", under the
         text. (White over a photo between two other stories reads as a gutter, which would
-        cut the headline above it in two for a reader — or a text extractor.) A story with
-        no more text than the photo is tall has it at its foot too, so its text sits under
-        its head."""
-        text = sum(item.rows for item in self.composer.body(work.article)[work.start:])
-        if width > 1 and text <= photo.rows * width:
-            return "foot"
+        cut the headline above it in two for a reader — or a text extractor.) A two-column
+        story (not the lead) with no more text than its photo is tall has it at its foot too,
+        so its text sits under its head, not beside a photo under half of it."""
+        if width == 2 and work.article.priority != 1:
+            text = sum(item.rows for item in self.composer.body(work.article)[work.start:])
+            if text <= photo.rows * width:
+                return "foot"
         if column + width == self.columns:
             return "right"
         return "left" if column == 0 else "foot"
