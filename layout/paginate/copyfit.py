@@ -30,12 +30,20 @@ class CopyfitMixin:
         story (not the lead) with no more text than its photo is tall has it at its foot too,
         so its text sits under its head, not beside a photo under half of it."""
         if width == 2 and work.article.priority != 1:
-            text = sum(item.rows for item in self.composer.body(work.article)[work.start:])
-            if text <= photo.rows * width:
+            if self._text_rows(work) <= photo.rows * width:
                 return "foot"
         if column + width == self.columns:
             return "right"
         return "left" if column == 0 else "foot"
+
+    def _text_rows(self, work: Work) -> int:
+        """Grid lines of body text ``work`` has left (cached)."""
+        key = (work.article.id, work.start)
+        found = self._rows_left.get(key)
+        if found is None:
+            flow = self.composer.body(work.article)
+            found = self._rows_left[key] = sum(item.rows for item in flow[work.start:])
+        return found
 
     def _reserved(self, photo: Block | None, photo_columns: int, width: int,
                   column: int, work: Work) -> list[int]:

@@ -75,6 +75,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         self._heights: dict[tuple, int | None] = {}
         self._block_inks: dict[int, tuple] = {}
         self._natural: dict[str, int] = {}
+        self._rows_left: dict[tuple[str, int], int] = {}
         self._grown_photos: dict[tuple, tuple] = {}
         self._breaks_cache: dict[tuple, list] = {}
         self._placed_ads: list = []
@@ -395,7 +396,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             return list(range(self.columns, 0, -1))
         if work.article.columns is not None:
             return [work.columns or self.natural_columns(work.article)]   # the editor's width
-        rows = sum(item.rows for item in self.composer.body(work.article)[work.start:])
+        rows = self._text_rows(work)
         return [w for w in self._candidate_widths(work, any_width)
                 if w == 1 or rows >= self.sheet.spacing.min_body_lines * w]
 
@@ -482,7 +483,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         it was placed whole, or the work that continues it on a later page."""
         article = work.article
         flow = self.composer.body(article)
-        remaining_rows = sum(item.rows for item in flow[work.start:])
+        remaining_rows = self._text_rows(work)
         min_lines = self.sheet.spacing.min_body_lines
         if whole and remaining_rows > self._free_area(state):
             return False              # more text than the page has room left: not whole
@@ -570,7 +571,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             width = self.x_of(placement.column + placement.columns - 1) + page.column_width - x0
             height = placement.lines * self.pitch
             image = placement.ad.image
-            if abs(image.width / image.height - width / height) > AD_SHAPE_TOLERANCE * width / height:
+            booked = width / height
+            if abs(image.width / image.height - booked) > AD_SHAPE_TOLERANCE * booked:
                 self.diagnostics.append(Diagnostic(
                     "ad", f'ad "{placement.ad.source}" is {image.width}×{image.height} px, not '
                           f"the shape of its booking ({placement.columns} columns × "

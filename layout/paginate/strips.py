@@ -128,8 +128,7 @@ class StripsMixin:
                 return []
             if width < natural - 1:
                 return []
-        flow = self.composer.body(work.article)
-        total = sum(item.rows for item in flow[work.start:])
+        total = self._text_rows(work)
         if width > 1 and total < self.sheet.spacing.min_body_lines * width:
             return []     # too short for so wide a module: columns of a line or two
         choices = (True, False) if work.part == 0 and work.photo_pending and \

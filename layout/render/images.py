@@ -74,7 +74,8 @@ def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
         top = (im.height - keep) // 2
         im = im.crop((0, top, im.width, top + keep))
     pixels = min(im.width, max(1, round(width_pt / 72.0 * TARGET_PPI)))
-    im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.BICUBIC)
+    im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.BICUBIC,
+                   reducing_gap=3.0)
     out = io.BytesIO()
     im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
@@ -98,7 +99,8 @@ def _letterboxed(path: str, format_: str, width_pt: float, height_pt: float) -> 
     shown = (max(1, min(box[0], round(im.width * scale / 72.0 * ppi))),
              max(1, min(box[1], round(im.height * scale / 72.0 * ppi))))
     canvas = Image.new("RGB", box, (255, 255, 255))
-    canvas.paste(im.resize(shown, Image.Resampling.BICUBIC), ((box[0] - shown[0]) // 2, 0))
+    canvas.paste(im.resize(shown, Image.Resampling.BICUBIC, reducing_gap=3.0),
+                 ((box[0] - shown[0]) // 2, 0))
     out = io.BytesIO()
     canvas.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
@@ -132,7 +134,7 @@ def _resampled(path: str, width: int, height: int) -> bytes:
             im = im.convert("RGBA" if has_alpha else "RGB")
         if im.mode == "I;16" or im.mode == "I":
             im = im.convert("L")
-        im = im.resize((width, height), Image.Resampling.LANCZOS)
+        im = im.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)
         out = io.BytesIO()
         if has_alpha:
             im.save(out, "PNG", optimize=False)
