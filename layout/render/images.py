@@ -58,12 +58,15 @@ def covered_source(image: ImageInfo, width_pt: float, height_pt: float):
 
 @lru_cache(maxsize=16)
 def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
+    wanted = round(max(width_pt, height_pt) / 72.0 * TARGET_PPI)
     with Image.open(path) as opened:
-        opened.seek(0)
-        if opened.format == "JPEG":      # decode no bigger than needed (DCT scaling)
-            wanted = round(max(width_pt, height_pt) / 72.0 * TARGET_PPI)
-            opened.draft("RGB", (wanted, wanted))
-        im = ImageOps.exif_transpose(opened).convert("RGB")
+        longest = max(opened.size)
+    # Decode no bigger than needed (JPEG DCT scaling by 1, 2, 4 or 8), shared between the
+    # sizes one photo is tried at.
+    reduce = 1
+    while reduce < 8 and longest // (reduce * 2) >= wanted:
+        reduce *= 2
+    im = _decoded(path, reduce)
     box_aspect = height_pt / width_pt
     if im.height / im.width < box_aspect:        # too wide: crop the sides
         keep = max(1, round(im.height / box_aspect))
@@ -79,6 +82,17 @@ def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
     out = io.BytesIO()
     im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
+
+
+@lru_cache(maxsize=4)
+def _decoded(path: str, reduce: int):
+    """The picture as RGB, orientation applied, decoded at 1/``reduce`` of its size where the
+    format allows (JPEG). Cached: callers must not change it (crop and resize make copies)."""
+    with Image.open(path) as opened:
+        opened.seek(0)
+        if opened.format == "JPEG" and reduce > 1:
+            opened.draft("RGB", (opened.size[0] // reduce, opened.size[1] // reduce))
+        return ImageOps.exif_transpose(opened).convert("RGB")
 
 
 @lru_cache(maxsize=16)
