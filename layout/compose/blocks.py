@@ -183,18 +183,7 @@ def spaces_on_gutters(lines: list[SetLine], gutters) -> bool:
     Tc, Tw and Tz applied) overlaps one of the ``gutters`` x-ranges by :data:`GUTTER_CLASH`."""
     if not gutters:
         return False
-    for line in lines:
-        kerns = dict(line.kerns)
-        x = line.x_offset
-        index = 0
-        for face, size, run in line.runs:
-            for offset, char in enumerate(run):
-                x += kerns.get(index + offset, 0.0) * line.h_scale
-                advance = (face.advance(char) * size / 1000.0 + line.char_space
-                           + (line.word_space if char in " \u00a0" else 0.0)) * line.h_scale
-                if char == " " and any(min(x + advance, high) - max(x, low) >= GUTTER_CLASH
-                                       for low, high in gutters):
-                    return True
-                x += advance
-            index += len(run)
-    return False
+    return any(char == " " and min(x + advance, high) - max(x, low) >= GUTTER_CLASH
+               for line in lines
+               for _, _, char, x, advance in line.glyph_positions(line.x_offset)
+               for low, high in gutters)

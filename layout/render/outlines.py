@@ -41,26 +41,11 @@ def _font(path: str):
     return font, font.getGlyphSet(), font.getBestCmap(), font["head"].unitsPerEm
 
 
-def glyph_positions(draw: TextDraw):
-    """(face, size, character, x) for each character of a set line, as a viewer advances."""
-    line = draw.line
-    kerns = dict(line.kerns)
-    x = draw.x
-    index = 0
-    for face, size, run in line.runs:
-        for offset, char in enumerate(run):
-            x += kerns.get(index + offset, 0.0) * line.h_scale
-            yield face, size, char, x
-            x += (face.advance(char) * size / 1000.0 + line.char_space
-                  + (line.word_space if char in " \u00a0" else 0.0)) * line.h_scale
-        index += len(run)
-
-
 def draw_outlined(canvas, draw: TextDraw, fill) -> None:
     """Fill the glyph outlines of ``draw`` on ``canvas`` (``fill`` sets the colour)."""
     canvas.saveState()
     fill(canvas, draw.color)
-    for face, size, char, x in glyph_positions(draw):
+    for face, size, char, x, _ in draw.line.glyph_positions(draw.x):
         if char.isspace():
             continue
         font, glyphs, cmap, units = _font(str(face.path))

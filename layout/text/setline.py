@@ -35,6 +35,20 @@ class SetLine:
     def text(self) -> str:
         return "".join(run[2] for run in self.runs)
 
+    def glyph_positions(self, x: float):
+        """(face, size, character, x, advance) for each character of the line drawn from
+        ``x``, as a viewer advances: pair kerning, Tc, Tw and Tz applied."""
+        kerns = dict(self.kerns)
+        index = 0
+        for face, size, run in self.runs:
+            for offset, char in enumerate(run):
+                x += kerns.get(index + offset, 0.0) * self.h_scale
+                advance = (face.advance(char) * size / 1000.0 + self.char_space
+                           + (self.word_space if char in " \u00a0" else 0.0)) * self.h_scale
+                yield face, size, char, x, advance
+                x += advance
+            index += len(run)
+
 
 # Opening quotes that hang into the left margin when the style asks (optical alignment).
 HANGING = "“‘\"'«„"
