@@ -14,7 +14,7 @@ from ..stylesheet.types import StyleSheet, TextStyle
 from ..text.paragraph import Typesetter
 from ..text.typography import smarten
 from ..text.setline import SetLine
-from .draws import ImageDraw, TextDraw
+from .draws import ImageDraw, Origin, TextDraw
 
 # Where a body line's baseline sits in its grid line, as a share of the grid pitch from the top.
 BASELINE_IN_ROW = 0.78
@@ -45,15 +45,17 @@ def rows_for(height: float, pitch: float) -> int:
 
 
 def text_lines(lines: list[SetLine], style: TextStyle, *, x: float = 0.0, top: float = 0.0,
-               role: str) -> tuple[list[TextDraw], float]:
-    """Stack ``lines`` at the style's leading from ``top``; return draws and the bottom edge."""
+               role: str, paragraph: int = 0) -> tuple[list[TextDraw], float]:
+    """Stack ``lines`` at the style's leading from ``top``; return draws and the bottom edge.
+    The draws are paragraph ``paragraph`` of their ``role`` (see :class:`Origin`)."""
     draws = []
     tall = any(_WIDE_SCRIPT.search(text) for _, _, text in lines[0].runs) if lines else False
     baseline = top + style.size * (WIDE_SCRIPT_HEIGHT if tall else CAP_HEIGHT)
     for number, line in enumerate(lines):
         if number:
             baseline += style.leading
-        draws.append(TextDraw(x + line.x_offset, baseline, line, style.color, role))
+        draws.append(TextDraw(x + line.x_offset, baseline, line, style.color, role,
+                              Origin(paragraph=paragraph, line=number)))
     bottom = baseline + style.size * DESCENT if lines else top
     return draws, bottom
 
@@ -80,8 +82,10 @@ class BlockSetter:
 
     def paragraphs(self, texts, style: TextStyle, width: float, lang: str, role: str, *,
                    balanced: bool = False, top: float = 0.0, x: float = 0.0,
-                   avoid: tuple[tuple[float, float], ...] = ()) -> tuple[list[TextDraw], float]:
-        """Set several paragraphs of one style one under another; return draws, bottom edge."""
+                   avoid: tuple[tuple[float, float], ...] = (),
+                   paragraph: int = 0) -> tuple[list[TextDraw], float]:
+        """Set several paragraphs of one style one under another; return draws, bottom edge.
+        The paragraphs are numbered from ``paragraph`` in their draws' :class:`Origin`."""
         draws: list[TextDraw] = []
         cursor = top
         for number, text in enumerate(texts):
@@ -91,31 +95,37 @@ class BlockSetter:
                 cursor += style.space_before
             lines = self.typesetter.set(text, style, width, lang=lang, balanced=balanced,
                                         avoid=avoid)
-            more, cursor = text_lines(lines, style, x=x, top=cursor, role=role)
+            more, cursor = text_lines(lines, style, x=x, top=cursor, role=role,
+                                      paragraph=paragraph + number)
             draws.extend(more)
             cursor += style.space_after
         return draws, cursor
 
-    def photo(self, figure, width: float, max_height: float, lang: str) -> Block:
+    def photo(self, figure, width: float, max_height: float, lang: str,
+              number: int = 0) -> Block:
         """A photo scaled to ``width`` (or narrower, to stay under ``max_height``), with its
-        credit right under it and the caption below, as one block of whole grid lines."""
+        credit right under it and the caption below, as one block of whole grid lines;
+        ``number`` is the figure's place among the article's photos (0 the lead photo)."""
         styles = self.sheet.styles
         image_width = width
         image_height = width * figure.image.aspect
         if image_height > max_height:
             image_height = max_height
             image_width = image_height / figure.image.aspect
-        draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image)]
+        draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image,
+                                 origin=Origin(paragraph=number))]
         cursor = image_height + 2.0
         if figure.credit:
             credit_draws, cursor = self.paragraphs([figure.credit], styles["credit"], width,
-                                                   lang, "credit", top=cursor)
+                                                   lang, "credit", top=cursor,
+                                                   paragraph=number)
             draws.extend(credit_draws)
         if figure.caption:
             cursor += styles["caption"].space_before
             caption = smarten(figure.caption, self.sheet.typography)
             caption_draws, cursor = self.paragraphs([caption], styles["caption"], width,
-                                                    lang, "caption", top=cursor)
+                                                    lang, "caption", top=cursor,
+                                                    paragraph=number)
             draws.extend(caption_draws)
         # Keep at least a third of a grid line between the block and the text under it.
         return Block(rows_for(cursor + self.pitch / 3, self.pitch), tuple(draws))

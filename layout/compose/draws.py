@@ -14,14 +14,35 @@ from ..text.setline import SetLine
 
 
 @dataclass(frozen=True)
+class Origin:
+    """Where a draw comes from, recorded where it is made and kept through pagination, so that
+    every output (manifest, ALTO, METS) reads it instead of re-matching text to boxes.
+
+    ``article`` is the article's id ("" for page furniture: masthead, folios, ears, ads) and
+    ``part`` the part of a jumped story (0 the first), both stamped by :func:`place`;
+    ``paragraph`` numbers the paragraph within its kind of block (a body line: the article's
+    block index; a deck line, a photo's caption or credit: the deck line or figure number);
+    ``line`` is the line within that paragraph (0 the first)."""
+
+    article: str = ""
+    part: int = 0
+    paragraph: int = 0
+    line: int = 0
+
+
+FURNITURE = Origin()
+
+
+@dataclass(frozen=True)
 class TextDraw:
-    """One set line; ``y`` is its baseline."""
+    """One set line; ``y`` is its baseline. ``role`` is the kind of block it belongs to."""
 
     x: float
     y: float
     line: SetLine
     color: Color
     role: str = "body"          # body, headline, deck, byline, caption, credit, copyright, ...
+    origin: Origin = FURNITURE
 
 
 @dataclass(frozen=True)
@@ -40,6 +61,7 @@ class ImageDraw:
     image: ImageInfo
     letterbox: bool = False
     cover: bool = False         # fill the box, cropping the picture's sides (a deeper crop)
+    origin: Origin = FURNITURE  # the article and figure it shows ("" for an ad)
 
 
 @dataclass(frozen=True)
@@ -55,17 +77,21 @@ class RuleDraw:
 Draw = TextDraw | ImageDraw | RuleDraw
 
 
-def place(draws, x0: float, top: float) -> list:
-    """Relative draws (y down from a block's top) → absolute PDF coordinates.
+def place(draws, x0: float, top: float, article: str = "", part: int = 0) -> list:
+    """Relative draws (y down from a block's top) → absolute PDF coordinates, each text and
+    image draw stamped with the ``article`` and ``part`` it belongs to.
 
     Images: relative ``y`` is the top edge; absolute ``y`` is the bottom edge, as PDF wants.
     """
     placed = []
     for draw in draws:
         if isinstance(draw, TextDraw):
-            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y))
+            origin = replace(draw.origin, article=article, part=part)
+            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y, origin=origin))
         elif isinstance(draw, ImageDraw):
-            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y - draw.height))
+            origin = replace(draw.origin, article=article, part=part)
+            placed.append(replace(draw, x=x0 + draw.x, y=top - draw.y - draw.height,
+                                  origin=origin))
         else:
             placed.append(replace(draw, x1=x0 + draw.x1, y1=top - draw.y1,
                                   x2=x0 + draw.x2, y2=top - draw.y2))

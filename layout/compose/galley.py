@@ -19,7 +19,7 @@ from ..text.paragraph import Typesetter
 from ..text.typography import smarten
 from .blocks import (BASELINE_IN_ROW, Block, BlockSetter, rows_for, spaces_on_gutters,
                      text_lines)
-from .draws import TextDraw
+from .draws import Origin, TextDraw
 
 # A head may be set this much bigger or smaller than its rank's size (nearest first) so that
 # it fills its measure; every line must reach this share of a column into the last column.
@@ -306,7 +306,8 @@ class GalleyComposer:
                 if items:
                     items.append(FlowItem("space", 1, ()))
                 draws = [TextDraw(line.x_offset, pitch * BASELINE_IN_ROW + i * pitch, line,
-                                  style.color, "subhead") for i, line in enumerate(lines)]
+                                  style.color, "subhead", Origin(paragraph=number, line=i))
+                         for i, line in enumerate(lines)]
                 items.append(FlowItem("head", max(1, len(lines)), tuple(draws),
                                       keep_with_next=True))
                 after_head = True
@@ -325,19 +326,19 @@ class GalleyComposer:
             self._note_emergency(article, lines, block.text)
             for index, line in enumerate(lines):
                 draw = TextDraw(indent + line.x_offset, pitch * BASELINE_IN_ROW, line,
-                                style.color, "body")
+                                style.color, "body", Origin(paragraph=number, line=index))
                 items.append(FlowItem("line", 1, (draw,), para=number, index=index,
                                       count=len(lines), splits_word=line.splits_word))
             after_head = False
-        for figure in article.figures[1:]:
-            block = self.blocks.photo(figure, measure, page.height / 3, article.lang)
+        for number, figure in enumerate(article.figures[1:], start=1):
+            block = self.blocks.photo(figure, measure, page.height / 3, article.lang, number)
             items.append(FlowItem("figure", block.rows, block.draws))
         if article.copyright:
             style = styles["copyright"]
             lines = self.typesetter.set(article.copyright, style, measure, lang=article.lang)
             for index, line in enumerate(lines):
                 draw = TextDraw(line.x_offset, pitch * BASELINE_IN_ROW, line, style.color,
-                                "copyright")
+                                "copyright", Origin(paragraph=len(article.blocks), line=index))
                 items.append(FlowItem("end", 1, (draw,), para=len(article.blocks),
                                       index=index, count=len(lines)))
         return items

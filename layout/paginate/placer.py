@@ -598,7 +598,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         x0 = self.x_of(column)
         span_width = self.x_of(column + width - 1) + page.column_width - x0
         y_top = self.y_of(top)
-        layout.draws.extend(place(header.draws, x0, y_top))
+        layout.draws.extend(place(header.draws, x0, y_top, article.id, work.part))
         layout.boxes.append(ArticleBox(article.id, work.part, "headline", x0,
                                        y_top - header.rows * self.pitch, span_width,
                                        header.rows * self.pitch))
@@ -608,7 +608,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         if photo is not None:
             photo_column, photo_row = self._photo_origin(module, state, fit)
             photo_x = self.x_of(photo_column)
-            layout.draws.extend(place(photo.draws, photo_x, self.y_of(photo_row)))
+            layout.draws.extend(place(photo.draws, photo_x, self.y_of(photo_row), article.id,
+                                          work.part))
             layout.boxes.append(ArticleBox(article.id, work.part, "photo", photo_x,
                                            self.y_of(photo_row + photo.rows),
                                            self.blocks_span(photo_columns),
@@ -623,7 +624,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             spaced = fit.spacing[offset]
             for index in range(column_fill.start, column_fill.stop):
                 item = flow[index]
-                layout.draws.extend(place(item.draws, x, self.y_of(row)))
+                layout.draws.extend(place(item.draws, x, self.y_of(row), article.id, work.part))
                 row += item.rows + spaced.get(index, 0)
             bottom = max(bottom, row)
             if column_fill.stop > column_fill.start:
@@ -648,7 +649,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         for pending in self.pending_jump_lines:
             to_page = self.part_pages[(pending.article.id, pending.part + 1)]
             block = self.composer.jump_line(pending.article, to_page)
-            pages[pending.page - 1].draws.extend(place(block.draws, pending.x, pending.top))
+            pages[pending.page - 1].draws.extend(place(block.draws, pending.x, pending.top,
+                                                       pending.article.id, pending.part))
             pages[pending.page - 1].boxes.append(ArticleBox(
                 pending.article.id, pending.part, "jump", pending.x, pending.top - self.pitch,
                 self.sheet.page.column_width, self.pitch))

@@ -30,6 +30,7 @@ class SetLine:
     emergency: bool = False
     splits_word: bool = False    # ends inside a word (hyphen, URL or Korean syllable break)
     kerns: tuple[tuple[int, float], ...] = ()   # (character offset in text, points) pair kerning
+    hyphen_added: bool = False   # the line's last character is a hyphen the break put there
 
     @property
     def text(self) -> str:
@@ -107,7 +108,8 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
             advance += item.face.advance(" ") * item.size / 1000.0
     closing = items[end]
     splits_word = type(closing) is Penalty and closing.penalty > FORCED
-    if type(closing) is Penalty and closing.flagged and closing.runs:
+    hyphen_added = type(closing) is Penalty and closing.flagged and bool(closing.runs)
+    if hyphen_added:
         for face, size, text in closing.runs:
             _append(runs, face, size, text)
             glyphs += len(text)
@@ -132,7 +134,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
         offset = {Align.RIGHT: measure - width, Align.CENTER: (measure - width) / 2}.get(align, 0.0)
         return SetLine(frozen, width, measure, indent + max(offset, 0.0), char_space, 0.0, 1.0,
                        ratio, brk.flagged, False, last, brk.emergency, splits_word,
-                       tuple(kerns))
+                       tuple(kerns), hyphen_added)
     # Justified: letter-spacing and scaling follow the ratio up to their limits (even texture),
     # word spaces take whatever remains, so the line meets the measure exactly.
     lever = max(-1.0, min(1.0, ratio))
@@ -157,7 +159,7 @@ def _set_line(items, brk: Break, measure: float, align: Align, j: Justification,
     # it then stays ragged rather than claiming to be justified.
     return SetLine(frozen, width, measure, indent, char_space, word_space, scale, ratio,
                    brk.flagged, abs(width - measure) < 0.01, last, brk.emergency, splits_word,
-                   tuple(kerns))
+                   tuple(kerns), hyphen_added)
 
 
 def _append(runs: list[list], face, size: float, text: str) -> None:
