@@ -5,7 +5,8 @@
     galleys    = GalleyComposer(sheet, Typesetter(sheet))    3 compose (on demand, cached)
     pagination = paginate(edition, sheet, …)                 4 paginate
     render_pdf(pagination, out/edition.pdf)                  5 render
-    write manifest.json                                      6 outputs
+    for output in (manifest, trace?, archive?, …):           6 outputs (outputs/stage.py)
+        output.write(built, out)
 """
 from __future__ import annotations
 
@@ -18,13 +19,11 @@ from .compose.draws import ImageDraw
 from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
 from .model import Edition
-from .outputs.files import write_text_atomically
-from .outputs.manifest import manifest_data, write_json_atomically
+from .outputs.stage import Built, DocumentInfo, ManifestOutput, Output, TraceOutput
 from .outputs.typestats import TypeStats, edition_stats
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
-from .render.trace import trace as trace_text
 from .sources import load_edition
 from .stylesheet import StyleSheet, load_stylesheet
 from .text.paragraph import Typesetter
@@ -46,6 +45,7 @@ class BuildResult:
     seconds: float = 0.0
     typesetting: TypeStats = field(default_factory=TypeStats)         # the whole edition
     page_typesetting: list[TypeStats] = field(default_factory=list)   # page by page
+    written: dict[str, list[Path]] = field(default_factory=dict)      # output stage → files
 
 
 def resolve_style(edition: Edition, override: str | None) -> str | Path:
@@ -80,10 +80,12 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
-                  trace: bool = False, plan_only: bool = False) -> BuildResult:
-    """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json`` (and, with
-    ``trace``, ``out/trace.txt``: what every page draws, one line a draw, for diffing).
-    With ``plan_only`` nothing is written: the pages are planned and reported only.
+                  trace: bool = False, plan_only: bool = False,
+                  outputs: tuple[Output, ...] = ()) -> BuildResult:
+    """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
+    output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
+    a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
+    package, …). With ``plan_only`` nothing is written: the pages are planned and reported.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -104,16 +106,19 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
                            time.perf_counter() - started, total, per_page)
     pdf_path = out / "edition.pdf"
     body_face = typesetter.book.chain(sheet.styles["body"]).primary
-    render_pdf(pagination, pdf_path, title=f"{edition.title} — {edition.date.isoformat()}",
-               date=edition.date, initial_font=body_face.name, author=edition.title,
-               subject=_subject(edition), lang=edition.lang)
-    if trace:
-        write_text_atomically(trace_text(pagination), out / "trace.txt")
-    manifest_path = out / "manifest.json"
-    write_json_atomically(manifest_data(edition, sheet.name, pagination, diagnostics,
-                                        total, per_page), manifest_path)
-    return BuildResult(pdf_path, manifest_path, edition, sheet, pagination, diagnostics,
-                       time.perf_counter() - started, total, per_page)
+    info = DocumentInfo(title=f"{edition.title} — {edition.date.isoformat()}",
+                        author=edition.title, subject=_subject(edition), lang=edition.lang)
+    render_pdf(pagination, pdf_path, title=info.title, date=edition.date,
+               initial_font=body_face.name, author=info.author, subject=info.subject,
+               lang=info.lang)
+    built = Built(edition, sheet, pagination, pdf_path, info, tuple(diagnostics), total,
+                  tuple(per_page))
+    stages: list[Output] = [ManifestOutput(), *([TraceOutput()] if trace else []), *outputs]
+    written = {"pdf": [pdf_path]}
+    for stage in stages:
+        written[stage.name] = stage.write(built, out)
+    return BuildResult(pdf_path, written["manifest"][0], edition, sheet, pagination,
+                       diagnostics, time.perf_counter() - started, total, per_page, written)
 
 
 def _subject(edition: Edition) -> str:

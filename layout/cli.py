@@ -30,11 +30,28 @@ def _parser() -> argparse.ArgumentParser:
                             "(diff two builds to see exactly what a style change moved)")
     build.add_argument("--plan-only", action="store_true",
                        help="plan the pages and print the plan; write nothing (fast)")
+    build.add_argument("--archive", action="store_true",
+                       help="also write OUT/archive/: the PDF/A-2u copy, ALTO 4.4 per page and "
+                            "METS (what `newsprint archive` puts in a bag, for one edition)")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
     validate.add_argument("--style", metavar="S")
     validate.add_argument("--debug", action="store_true")
+    archive = commands.add_parser(
+        "archive", help="archive editions into one BagIt bag (PDF/A-2u, ALTO, METS); resumable")
+    archive.add_argument("editions", type=Path, nargs="+", metavar="EDITION")
+    archive.add_argument("-o", "--out", type=Path, metavar="BAG", required=True,
+                         help="the bag folder to write (BAG.partial/ holds the work until done)")
+    archive.add_argument("--style", metavar="S", help="style for every edition (default: each "
+                                                        "edition's own)")
+    archive.add_argument("--workers", type=int, metavar="N", default=None,
+                         help=f"editions built at once (default: the machine's cores, "
+                              f"{os.cpu_count() or 1})")
+    archive.add_argument("--scheduler", metavar="ADDRESS",
+                         help="run the editions on a Dask distributed cluster "
+                              "(tcp://host:port); its workers must see these folders")
+    archive.add_argument("--debug", action="store_true")
     return parser
 
 
@@ -43,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "build":
             return _build(args)
+        if args.command == "archive":
+            return _archive(args)
         return _validate(args)
     except LayoutError as error:
         print(f"newsprint: error: {error.format()}", file=sys.stderr)
@@ -64,10 +83,26 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build_edition
     from .report import build_report
+    outputs = ()
+    if args.archive:
+        from .outputs.archive import ArchiveOutput
+        outputs = (ArchiveOutput(),)
     result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
-                           plan_only=args.plan_only)
+                           plan_only=args.plan_only, outputs=outputs)
     print(build_report(result))
     return 0
+
+
+def _archive(args) -> int:
+    from .batch.archive import archive, report
+    from .build import STYLES_DIR
+    workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+    if workers < 1:
+        raise LayoutError(f"--workers must be 1 or more, not {workers}")
+    summary = archive(args.editions, args.out, style=args.style, workers=workers,
+                      scheduler=args.scheduler, styles_dir=STYLES_DIR)
+    print(report(summary))
+    return 1 if summary.failed else 0
 
 
 def _validate(args) -> int:
