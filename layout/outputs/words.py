@@ -8,9 +8,10 @@ spaces the PDF draws (U+0020, and U+00A0, which the PDF shows as a space too). N
 matched back from the PDF.
 
 Coordinates are PDF points with the origin at the page's **top-left** (``top`` grows
-downward), as archives want them. A word's box is the glyph box a PDF reader computes: from
-the first glyph's origin to the end of the last glyph's advance (no letter-spacing after it),
-and vertically from the font's descent below the baseline to one em above that.
+downward), as archives want them. A word's box is the one a PDF viewer selects: from the
+first glyph's origin to the end of the last glyph's advance (no letter-spacing after it),
+widened where a glyph's ink overhangs its advance, and vertically from the font's descent
+below the baseline to its ascent above it (the values the PDF's font descriptors carry).
 
 Regions (what ALTO calls TextBlocks) are runs of lines of one paragraph of one block kind of
 one article part, going down one column: a paragraph that goes on in the next column is a new
@@ -100,7 +101,7 @@ class Picture:
 def line_words(draw: TextDraw, page_height: float) -> list[Word]:
     """The words of one drawn line, left to right, with their boxes (no split marks yet)."""
     line = draw.line
-    glyphs = [(face, size, char, x, face.advance(char) * size / 1000.0 * line.h_scale)
+    glyphs = [_glyph(face, size, char, x, line.h_scale)
               for face, size, char, x, _ in line.glyph_positions(draw.x)]
     hyphen = None
     if line.hyphen_added and glyphs and glyphs[-1][2] == "-":
@@ -121,17 +122,27 @@ def line_words(draw: TextDraw, page_height: float) -> list[Word]:
     return words
 
 
+def _glyph(face, size: float, char: str, x: float, h_scale: float) -> tuple:
+    """(face, size, char, left, right, below, above) of one glyph drawn at ``x``: across its
+    advance and from the font's descent to its ascent, and further where its ink overhangs
+    (an ``f``'s hook, a tall Hangul syllable); below/above in points from the baseline."""
+    unit = size / 1000.0
+    ink_left, ink_right, ink_bottom, ink_top = face.ink(char)
+    return (face, size, char, x + min(0.0, ink_left) * unit * h_scale,
+            x + max(face.advance(char), ink_right) * unit * h_scale,
+            min(face.descent, ink_bottom) * unit, max(face.ascent, ink_top) * unit)
+
+
 def _box(glyphs: list[tuple], baseline: float, page_height: float) -> Box:
-    """The glyph box of (face, size, char, x, visible width) glyphs on a PDF baseline (y up):
-    from the font's descent (negative, in 1/1000 em) to one em above it."""
-    left = glyphs[0][3]
-    right = glyphs[-1][3] + glyphs[-1][4]
-    foot = min(baseline + face.descent / 1000.0 * size for face, size, *_ in glyphs)
-    head = max(baseline + face.descent / 1000.0 * size + size for face, size, *_ in glyphs)
+    """The box around glyphs from :func:`_glyph` on a PDF baseline (y up)."""
+    left = min(glyph[3] for glyph in glyphs)
+    right = max(glyph[4] for glyph in glyphs)
+    foot = baseline + min(glyph[5] for glyph in glyphs)
+    head = baseline + max(glyph[6] for glyph in glyphs)
     return Box(left, page_height - head, right - left, head - foot)
 
 
-def page_text(page, split_words: dict[tuple, str]) -> list[TextRegion | Picture]:
+def page_text(page, split_words: dict[tuple, tuple[str, str]]) -> list[TextRegion | Picture]:
     """The regions of printed text and the pictures of ``page`` (a PageLayout), in reading
     order: masthead, dateline and ears; then each article in the order it was placed on the
     page (its text and photos as drawn); then ads; folios last. ``split_words`` is
@@ -188,60 +199,81 @@ def _reading_rank(role: str, origin: Origin, rank: dict[str, int]) -> tuple:
 
 
 def _printed_line(draw: TextDraw, page_height: float,
-                  split_words: dict[tuple, str]) -> PrintedLine:
+                  split_words: dict[tuple, tuple[str, str]]) -> PrintedLine:
     words = line_words(draw, page_height)
     origin = draw.origin
     if words and origin.article:
         key = (origin.article, draw.role, origin.paragraph, origin.line)
-        whole = split_words.get(key)
-        if whole is not None and draw.line.splits_word:
-            last = words[-1]
-            words[-1] = Word(last.text, last.box, last.font, last.size, last.hyphen,
-                             "first", whole)
-        before = split_words.get((origin.article, draw.role, origin.paragraph,
-                                  origin.line - 1))
-        if before is not None and origin.line > 0:
-            first = words[0]
-            words[0] = Word(first.text, first.box, first.font, first.size, first.hyphen,
-                            "second", before)
+        for end, index in (("first", 0), ("last", -1)):
+            mark = split_words.get((key, end))
+            if mark is not None:
+                word = words[index]
+                words[index] = Word(word.text, word.box, word.font, word.size, word.hyphen,
+                                    *mark)
     box = Box.around(w.box if w.hyphen is None else Box.around((w.box, w.hyphen))
                      for w in words) if words else Box(draw.x, page_height - draw.y, 0, 0)
     return PrintedLine(tuple(words), box, page_height - draw.y)
 
 
-def split_words(pages) -> dict[tuple, str]:
-    """For every line that ends inside a word (and has a next line in its paragraph): the
-    whole word, keyed by (article, role, paragraph, line) of the line that starts it."""
+def split_words(pages) -> dict[tuple, tuple[str, str]]:
+    """Words broken at line ends, across the whole edition (a part may be on another page):
+    ``{(line key, "last" | "first"): (split, whole word)}``, the line key being (article,
+    role, paragraph, line). Every piece of a broken word but the last is ``first`` (ALTO's
+    HypPart1), the last piece ``second`` (HypPart2); a word broken over three lines (a long
+    URL) has a line holding nothing but its middle piece, which is a ``first`` too."""
     lines: dict[tuple, TextDraw] = {}
     for page in pages:
         for draw in page.draws:
             if isinstance(draw, TextDraw) and draw.origin.article:
                 origin = draw.origin
                 lines[(origin.article, draw.role, origin.paragraph, origin.line)] = draw
-    whole: dict[tuple, str] = {}
+    marks: dict[tuple, tuple[str, str]] = {}
     for key, draw in lines.items():
-        if not draw.line.splits_word:
-            continue
-        after = lines.get((*key[:3], key[3] + 1))
-        if after is None:
-            continue
-        head = _last_word(draw)
-        tail = _first_word(after)
-        if head and tail:
-            whole[key] = head + tail
-    return whole
+        before = lines.get((*key[:3], key[3] - 1))
+        if not _breaks_word(draw, lines, key) or (before is not None and
+                                                   _breaks_word(before, lines, _up(key))
+                                                   and len(_words(draw.line.text)) == 1):
+            continue                     # not a break, or the middle of a chain
+        pieces, ends = [_last_word(draw)], [(key, "last")]
+        current = _down(key)
+        while True:
+            line = lines[current]
+            found = _words(_text_without_added_hyphen(line))
+            if len(found) == 1 and _breaks_word(line, lines, current):
+                pieces.append(found[0])
+                ends.append((current, "last"))
+                current = _down(current)
+                continue
+            pieces.append(found[0] if found else "")
+            break
+        whole = "".join(pieces)
+        for end in ends:
+            marks[end] = ("first", whole)
+        marks[(current, "first")] = ("second", whole)
+    return marks
+
+
+def _up(key: tuple) -> tuple:
+    return (*key[:3], key[3] - 1)
+
+
+def _down(key: tuple) -> tuple:
+    return (*key[:3], key[3] + 1)
+
+
+def _breaks_word(draw: TextDraw, lines: dict, key: tuple) -> bool:
+    """Whether the line ends inside a word that goes on on the next line of its paragraph."""
+    return draw.line.splits_word and _down(key) in lines and bool(_words(draw.line.text))
+
+
+def _text_without_added_hyphen(draw: TextDraw) -> str:
+    text = draw.line.text
+    return text[:-1] if draw.line.hyphen_added and text.endswith("-") else text
 
 
 def _last_word(draw: TextDraw) -> str:
-    text = draw.line.text
-    if draw.line.hyphen_added and text.endswith("-"):
-        text = text[:-1]
-    return _words(text)[-1] if _words(text) else ""
-
-
-def _first_word(draw: TextDraw) -> str:
-    found = _words(draw.line.text)
-    return found[0] if found else ""
+    found = _words(_text_without_added_hyphen(draw))
+    return found[-1] if found else ""
 
 
 def _words(text: str) -> list[str]:

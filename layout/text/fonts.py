@@ -23,7 +23,7 @@ class FontFace:
     """
 
     __slots__ = ("name", "path", "glyphs", "widths", "default_width", "ascent", "descent",
-                 "scale", "_advances", "_kerning")
+                 "scale", "_advances", "_kerning", "_ink")
 
     def __init__(self, name: str, path: Path, scale: float = 1.0):
         try:
@@ -44,6 +44,7 @@ class FontFace:
         self.scale = scale
         self._advances: dict[str, float] = {}
         self._kerning: Kerning | None = None
+        self._ink: dict[int, tuple[float, float, float, float]] | None = None
 
     def has_glyph(self, char: str) -> bool:
         return self.glyphs.get(ord(char), 0) != 0
@@ -62,6 +63,24 @@ class FontFace:
         if self._kerning is None:
             self._kerning = Kerning(self.path)
         return self._kerning.pair(left, right)
+
+    def ink(self, char: str) -> tuple[float, float, float, float]:
+        """The ink box of the glyph of ``char`` from its origin — left, right, bottom, top,
+        in 1/1000 em (all 0 for an empty glyph); read from the font's outlines on first use."""
+        if self._ink is None:
+            from fontTools.ttLib import TTFont as OutlineFont
+            font = OutlineFont(str(self.path), lazy=True)
+            unit = 1000.0 / font["head"].unitsPerEm
+            glyphs = font["glyf"] if "glyf" in font else None
+            order = font.getGlyphOrder()
+            self._ink = {}
+            for code, name in font.getBestCmap().items():
+                glyph = glyphs[name] if glyphs is not None and name in order else None
+                if glyph is not None and getattr(glyph, "numberOfContours", 0):
+                    self._ink[code] = (glyph.xMin * unit, glyph.xMax * unit,
+                                       glyph.yMin * unit, glyph.yMax * unit)
+            font.close()
+        return self._ink.get(ord(char), (0.0, 0.0, 0.0, 0.0))
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size``."""

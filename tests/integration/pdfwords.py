@@ -1,22 +1,25 @@
 """Reading a PDF's words and an ALTO file's strings independently, to compare them.
 
-The PDF side uses pdfminer.six (nothing of Newsprint): every glyph in drawing order with the
-box a PDF reader computes; a word is a run of glyphs on one baseline (the glyph origin's y), ended by a space glyph,
+The PDF side uses pdfium (through pypdfium2; nothing of Newsprint), the engine that shows the
+page in a browser: every character in content-stream order with the box a viewer selects
+(from its origin across its advance; from the font's descent to its ascent). A word is a run
+of characters on one baseline, ended by a space, a character pdfium generated (a line break),
 a move to another baseline or backwards, or a gap wider than a third of the type size.
 """
 from __future__ import annotations
 
+import ctypes
 from dataclasses import dataclass
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 from lxml import etree
-from pdfminer.converter import PDFPageAggregator
-from pdfminer.layout import LTChar
-from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-from pdfminer.pdfpage import PDFPage
 
 ALTO = "{http://www.loc.gov/standards/alto/ns-v4#}"
 POINTS_PER_MM10 = 72.0 / 254.0
+# pdfium reports a hyphen that ends a line as one of these marks: it is the "-" drawn there.
+HYPHEN_MARKS = {"\ufffe": "-", "\u0002": "-"}
 
 
 @dataclass(frozen=True)
@@ -30,42 +33,43 @@ class PrintedWord:
 
 def pdf_words(path: Path) -> list[list[PrintedWord]]:
     """The words of every page, in drawing order; coordinates from the page's top-left."""
+    document = pdfium.PdfDocument(str(path))
     pages = []
-    manager = PDFResourceManager()
-    device = PDFPageAggregator(manager, laparams=None)     # glyphs as drawn, not grouped
-    interpreter = PDFPageInterpreter(manager, device)
-    with open(path, "rb") as stream:
-        layouts = []
-        for pdf_page in PDFPage.get_pages(stream):
-            interpreter.process_page(pdf_page)
-            layouts.append(device.get_result())
-    for layout in layouts:
-        height = layout.height
-        words: list[PrintedWord] = []
-        run: list[LTChar] = []
+    try:
+        for page in document:
+            height = page.get_height()
+            text = page.get_textpage()
+            words: list[PrintedWord] = []
+            run: list[tuple] = []          # (char, left, bottom, right, top, baseline, size)
 
-        def close():
-            if run:
-                words.append(PrintedWord("".join(c.get_text() for c in run), run[0].x0,
-                                         run[-1].x1, height - max(c.y1 for c in run),
-                                         height - min(c.y0 for c in run)))
-                run.clear()
+            def close():
+                if run:
+                    words.append(PrintedWord("".join(c[0] for c in run), run[0][1], run[-1][3],
+                                             height - max(c[4] for c in run),
+                                             height - min(c[2] for c in run)))
+                    run.clear()
 
-        for item in layout:
-            if not isinstance(item, LTChar):
-                continue
-            text = item.get_text()
-            if text in (" ", "\u00a0") or not text.strip():
-                close()
-                continue
-            if run:
-                last = run[-1]
-                if abs(item.matrix[5] - last.matrix[5]) > 0.5 or item.x0 < last.x0 - 0.1 or \
-                        item.x0 - last.x1 > item.size / 3:
+            x, y = ctypes.c_double(), ctypes.c_double()
+            for index in range(text.count_chars()):
+                char = text.get_text_range(index, 1)
+                char = HYPHEN_MARKS.get(char, char)
+                if pdfium_c.FPDFText_IsGenerated(text, index) == 1 or char in (" ", "\u00a0") \
+                        or not char.strip():
                     close()
-            run.append(item)
-        close()
-        pages.append(words)
+                    continue
+                pdfium_c.FPDFText_GetCharOrigin(text, index, x, y)
+                left, bottom, right, top = text.get_charbox(index, loose=True)
+                size = pdfium_c.FPDFText_GetFontSize(text, index)
+                if run:
+                    last = run[-1]
+                    if abs(y.value - last[5]) > 0.5 or left < last[1] - 0.1 or \
+                            left - last[3] > size / 3:
+                        close()
+                run.append((char, left, bottom, right, top, y.value, size))
+            close()
+            pages.append(words)
+    finally:
+        document.close()
     return pages
 
 
