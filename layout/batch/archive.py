@@ -20,7 +20,7 @@ from pathlib import Path
 
 from ..errors import LayoutError
 from .bag import is_complete, write_bag
-from .jobs import WORK, EditionJob, EditionOutcome, fingerprint, finished, run_jobs
+from .jobs import WORK, EditionJob, EditionOutcome, connect, fingerprint, finished, run_jobs
 from .progress import BatchProgress
 
 
@@ -58,6 +58,8 @@ def archive(folders: list[Path], bag: Path, *, style: str | None = None, workers
                                               and not (bag / "bagit.txt").exists())):
         raise LayoutError("exists and is not a bag; name a new folder or an earlier bag",
                           file=bag)
+    if scheduler:
+        connect(scheduler).close()          # say so now if it cannot be reached
     summary = ArchiveSummary(bag, names, workers=workers, scheduler=scheduler)
     prints = {name: fingerprint(folder, style, styles_dir) if folder.is_dir() else ""
               for name, folder in zip(names, folders)}

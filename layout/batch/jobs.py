@@ -144,15 +144,22 @@ def run_jobs(jobs: list[EditionJob], *, workers: int, scheduler: str | None = No
             yield future.result()
 
 
+def connect(scheduler: str):
+    """A Dask client of the scheduler at ``scheduler``; :class:`LayoutError` if it cannot be
+    reached (within a few seconds)."""
+    from dask.distributed import Client
+    try:
+        return Client(scheduler, timeout=5)
+    except (OSError, TimeoutError, ValueError) as error:
+        raise LayoutError(f"cannot reach the Dask scheduler at {scheduler}: {error}",
+                          hint="start one (dask scheduler / dask worker) or drop "
+                               "--scheduler") from None
+
+
 def _on_dask(jobs: Iterable[EditionJob], scheduler: str,
              started: Callable[[EditionJob], None]) -> Iterator[EditionOutcome]:
-    from dask.distributed import Client, as_completed as dask_completed
-    try:
-        client = Client(scheduler, timeout=10)
-    except (OSError, TimeoutError) as error:
-        raise LayoutError(f"cannot reach the Dask scheduler at {scheduler}: {error}",
-                          hint="start one (dask scheduler / dask worker) or drop --scheduler")
-    with client:
+    from dask.distributed import as_completed as dask_completed
+    with connect(scheduler) as client:
         futures = []
         for job in jobs:
             futures.append(client.submit(run_job, job, pure=False, key=f"archive-{job.name}-"
