@@ -7,6 +7,9 @@ even when the body face is Latin-only. Characters that no face covers are collec
 """
 from __future__ import annotations
 
+import struct
+from functools import lru_cache
+
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -66,21 +69,14 @@ class FontFace:
 
     def ink(self, char: str) -> tuple[float, float, float, float]:
         """The ink box of the glyph of ``char`` from its origin — left, right, bottom, top,
-        in 1/1000 em (all 0 for an empty glyph); read from the font's outlines on first use."""
+        in 1/1000 em (all 0 for an empty glyph): the bounding box in the glyph's header,
+        read from the font on first use and kept per character."""
         if self._ink is None:
-            from fontTools.ttLib import TTFont as OutlineFont
-            font = OutlineFont(str(self.path), lazy=True)
-            unit = 1000.0 / font["head"].unitsPerEm
-            glyphs = font["glyf"] if "glyf" in font else None
-            order = font.getGlyphOrder()
             self._ink = {}
-            for code, name in font.getBestCmap().items():
-                glyph = glyphs[name] if glyphs is not None and name in order else None
-                if glyph is not None and getattr(glyph, "numberOfContours", 0):
-                    self._ink[code] = (glyph.xMin * unit, glyph.xMax * unit,
-                                       glyph.yMin * unit, glyph.yMax * unit)
-            font.close()
-        return self._ink.get(ord(char), (0.0, 0.0, 0.0, 0.0))
+        found = self._ink.get(ord(char))
+        if found is None:
+            found = self._ink[ord(char)] = _glyph_box(str(self.path), self.glyphs.get(ord(char)))
+        return found
 
     def width(self, text: str, size: float) -> float:
         """Advance width of ``text`` in points at ``size``."""
@@ -183,3 +179,31 @@ class FontBook:
             chain = FontChain(tuple(faces), self)
             self._chains[key] = chain
         return chain
+
+
+@lru_cache(maxsize=32)
+def _outline_font(path: str):
+    """The font's glyph table and units per em, for glyph boxes (fontTools, lazily)."""
+    from fontTools.ttLib import TTFont as OutlineFont
+    font = OutlineFont(path, lazy=True)
+    glyf = font["glyf"] if "glyf" in font else None
+    return font, glyf, 1000.0 / font["head"].unitsPerEm
+
+
+def _glyph_box(path: str, glyph_id: int | None) -> tuple[float, float, float, float]:
+    font, glyf, unit = _outline_font(path)
+    if glyf is None or not glyph_id:
+        return (0.0, 0.0, 0.0, 0.0)
+    glyph = glyf.glyphs.get(font.getGlyphName(glyph_id))      # not expanded (lazy load)
+    if glyph is None:
+        return (0.0, 0.0, 0.0, 0.0)
+    data = getattr(glyph, "data", None)
+    if data is not None:                 # not decompiled: the header holds the box
+        if len(data) < 10:
+            return (0.0, 0.0, 0.0, 0.0)
+        _, x_min, y_min, x_max, y_max = struct.unpack(">hhhhh", data[:10])
+    elif getattr(glyph, "numberOfContours", 0):
+        x_min, y_min, x_max, y_max = glyph.xMin, glyph.yMin, glyph.xMax, glyph.yMax
+    else:
+        return (0.0, 0.0, 0.0, 0.0)
+    return (x_min * unit, x_max * unit, y_min * unit, y_max * unit)
