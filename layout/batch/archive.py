@@ -88,6 +88,9 @@ def archive(folders: list[Path], bag: Path, *, style: str | None = None, workers
     summary.reused = [name for name in names if up_to_date(staging, name)]
     jobs = [EditionJob(str(folder.absolute()), name, style, prints[name], str(staging))
             for name, folder in zip(names, folders) if name not in summary.reused]
+    # The longest first (by the size of its articles), so no worker is left with a big
+    # edition at the end while the others wait.
+    jobs.sort(key=lambda job: -_text_size(Path(job.folder)))
     with BatchProgress(len(jobs), stream=progress_stream) as progress:
         for outcome in run_jobs(jobs, workers=workers, scheduler=scheduler,
                                 started=lambda job: progress.working(job.name)):
@@ -113,6 +116,12 @@ def archive(folders: list[Path], bag: Path, *, style: str | None = None, workers
         summary.written = True
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _text_size(folder: Path) -> int:
+    articles = folder / "articles"
+    return sum(p.stat().st_size for p in articles.iterdir() if p.is_file()) \
+        if articles.is_dir() else 0
 
 
 def _bag_info(staging: Path, bag: Path, names: list[str]) -> dict[str, str]:
