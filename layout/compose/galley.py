@@ -219,7 +219,7 @@ class GalleyComposer:
         styles = self.sheet.styles
         words = self.smart(article.headline).split()
         short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-        line = self.sheet.furniture.jump_from.format(page=from_page)
+        line = self.sheet.furniture.word("jump_from", article.lang, page=from_page)
         width = self.blocks.column_span(columns)
         head_style = styles["jump_headline"]
         from_style = replace(styles["jump"], align=Align.RIGHT)
@@ -242,7 +242,7 @@ class GalleyComposer:
     def jump_line(self, article: Article, to_page: int, columns: int = 1) -> Block:
         """"Continued on page N", one column wide, at the foot of a part."""
         style = self.sheet.styles["jump"]
-        text = self.sheet.furniture.jump_to.format(page=to_page)
+        text = self.sheet.furniture.word("jump_to", article.lang, page=to_page)
         lines = self.typesetter.set(text, style, self.blocks.column_span(columns),
                                     lang=article.lang)
         draws = [TextDraw(line.x_offset, self.pitch * BASELINE_IN_ROW, line, style.color, "jump")

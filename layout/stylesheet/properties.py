@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from .kinds import (Boolean, Choice, FontList, Integer, Kind, Length, Number, ParseContext,
-                    Text)
+from .kinds import (BadValue, Boolean, Choice, FontList, Integer, Kind, Length, Number,
+                    ParseContext, Text, did_you_mean, show)
 from .physical import Colour, FontFile, PageSize
 from .types import Align, Dash
 
@@ -311,14 +311,75 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "jumps again all the same)."),
 ))
 
-FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump lines.", (
+#: The words the engine prints, with their English text and placeholder (the keys of
+#: ``furniture:`` and of each language under ``furniture.languages``).
+WORDS: tuple[tuple[str, str, str, str], ...] = (
+    ("jump_to", "Continued on page {page}", "{page}",
+     "Jump line at the end of a continued story."),
+    ("jump_from", "Continued from page {page}", "{page}",
+     "Jump line at the start of a continuation."),
+    ("folio", "Page {page}", "{page}", "Page number in the folio."),
+    ("issue", "No. {issue}", "{issue}", "Issue number, under the masthead and in the ear."),
+    ("index_title", "Inside", "", "Heading of the index ear (sections and their pages)."),
+    ("index_page", "{page}", "{page}", "A page number in the index ear, after the section."),
+    ("pages", "{pages} pages", "{pages}", "The edition's page count, in the ear."),
+    ("stories", "{stories} stories", "{stories}", "The edition's story count, in the ear."),
+)
+#: The languages shipped (English is the keys above); a sheet may add others.
+LANGUAGE_WORDS = {
+    "ko": {"jump_to": "{page}면에 계속", "jump_from": "{page}면에서 계속", "folio": "{page} 면",
+           "issue": "제{issue}호", "index_title": "오늘의 지면", "index_page": "{page}면",
+           "pages": "{pages}면", "stories": "기사 {stories}건"},
+}
+
+
+@dataclass(frozen=True)
+class LanguageWords(Kind):
+    """``{lang: {word: text}}``: the furniture words of other languages than the sheet's own
+    (the keys of :data:`WORDS`; a word left out falls back to the ``furniture:`` key)."""
+
+    label = "mapping (language → words)"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> tuple:
+        if not isinstance(raw, dict):
+            raise BadValue("expected a mapping of languages, like  ko: {jump_to: "
+                           '"{page}면에 계속"}')
+        texts = {name: Text(200, placeholder=placeholder or None)
+                 for name, _default, placeholder, _help in WORDS}
+        out = []
+        for lang, words in raw.items():
+            if not isinstance(lang, str) or not lang.strip() or len(lang) > 12:
+                raise BadValue(f"expected a language code like ko, got {show(lang)}")
+            if not isinstance(words, dict):
+                raise BadValue(f"expected a mapping of words, got {show(words)}",
+                               subpath=(lang,))
+            parsed = []
+            for name, value in words.items():
+                if name not in texts:
+                    hint = did_you_mean(name, list(texts))
+                    raise BadValue(f'unknown word "{name}"', hint=hint, subpath=(lang, name))
+                try:
+                    parsed.append((name, texts[name].parse(value, ctx)))
+                except BadValue as exc:
+                    raise BadValue(exc.message, exc.hint, subpath=(lang, name)) from None
+            out.append((lang.strip().lower(), tuple(sorted(parsed))))
+        return tuple(sorted(out))
+
+    def allowed(self) -> str:
+        return "words: " + ", ".join(name for name, *_ in WORDS)
+
+
+FURNITURE = Section("furniture", "Masthead (page 1), folio (every page), ears and jump lines, "
+                    "and every word the engine prints in them, per language.", (
     Property("masthead_lines", Integer(1, 60), 8, "Height of the masthead, in grid lines."),
     Property("folio_lines", Integer(0, 10), 2, "Height of the folio, in grid lines."),
     Property("tagline", Text(200), "", "Line printed under the masthead name."),
-    Property("jump_to", Text(200, placeholder="{page}"), "Continued on page {page}",
-             "Jump line at the end of a continued story."),
-    Property("jump_from", Text(200, placeholder="{page}"), "Continued from page {page}",
-             "Jump line at the start of a continuation."),
+) + tuple(Property(name, Text(200, placeholder=placeholder or None), default, help_)
+          for name, default, placeholder, help_ in WORDS) + (
+    Property("languages", LanguageWords(), LANGUAGE_WORDS,
+             "The words above in other languages, `{lang: {word: text}}`: the jump lines of a "
+             "story follow the story's `lang`, the masthead, folio and ears the edition's. A "
+             "language or a word not given prints the words above. Korean (`ko`) is shipped."),
 ))
 
 TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in body text, heads, "
@@ -346,7 +407,7 @@ SHEET_KEYS: Mapping[str, str] = {
     "hyphenation": "Hyphenation limits (see *hyphenation*).",
     "rules": "Rules between columns and modules (see *rules*).",
     "spacing": "Module spacing (see *spacing*).",
-    "furniture": "Masthead, folio and jump lines (see *furniture*).",
+    "furniture": "Masthead, folio, ears and jump lines and their words (see *furniture*).",
     "typography": "Quotes, dashes and ellipses (see *typography*).",
 }
 FALLBACK = Property("fallback", FontList(allow_empty=True), [], SHEET_KEYS["fallback"])

@@ -179,6 +179,29 @@ class Furniture:
     tagline: str = ""
     jump_to: str = "Continued on page {page}"
     jump_from: str = "Continued from page {page}"
+    folio: str = "Page {page}"
+    issue: str = "No. {issue}"
+    index_title: str = "Inside"
+    index_page: str = "{page}"
+    pages: str = "{pages} pages"
+    stories: str = "{stories} stories"
+    # (language, ((word, text), …)), sorted: the words in other languages
+    languages: tuple = (("ko", (("folio", "{page} 면"), ("index_page", "{page}면"),
+                                ("index_title", "오늘의 지면"), ("issue", "제{issue}호"),
+                                ("jump_from", "{page}면에서 계속"), ("jump_to", "{page}면에 계속"),
+                                ("pages", "{pages}면"), ("stories", "기사 {stories}건"))),)
+
+    def word(self, name: str, lang: str, **values) -> str:
+        """The word ``name`` in ``lang`` (``ko``, or ``ko-KR`` → ``ko``), filled in with
+        ``values``; a language or word the sheet does not give falls back to the sheet's own."""
+        wanted = (lang or "").lower()
+        for code, words in self.languages:
+            if code == wanted or code == wanted.split("-")[0]:
+                for key, text in words:
+                    if key == name:
+                        return text.format(**values)
+                break
+        return getattr(self, name).format(**values)
 
 
 @dataclass(frozen=True)
