@@ -105,7 +105,8 @@ class BlockSetter:
         if image_height > max_height:
             image_height = max_height
             image_width = image_height / figure.image.aspect
-        draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image)]
+        draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image,
+                                 focal=self.sheet.spacing.focal_crop)]
         cursor = image_height + 2.0
         credit = credit_line(figure)
         if credit:

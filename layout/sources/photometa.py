@@ -80,6 +80,7 @@ def _read(path: Path, size: int, mtime_ns: int, width: int, height: int) -> Phot
         import pyexiv2
     except ImportError:       # pragma: no cover - a dependency
         return PhotoMeta(notes=("pyexiv2 is not installed; embedded captions are not read",))
+    pyexiv2.set_log_level(4)      # exiv2's warnings about odd (but readable) blocks: silent
     notes: list[str] = []
     try:
         with open(path, "rb") as handle:

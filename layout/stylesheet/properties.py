@@ -298,6 +298,10 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
     Property("headline_gap_lines", Integer(0, 20), 0, "Extra grid lines under a headline."),
     Property("photo_max_height", Number(0.1, 1.0), 0.45,
              "Largest share of the content height one photo may take."),
+    Property("focal_crop", Boolean(), False,
+             "A photo cut to its module keeps its embedded focal region (IPTC Image Region, "
+             "role mainSubject or areaOfInterest) in view instead of its centre. (An "
+             "embedded crop region is always used.)"),
     Property("min_body_lines", Integer(1, 50), 3,
              "Body lines a headline keeps under it (in the same column)."),
     Property("section_fronts", Boolean(), False,

@@ -163,6 +163,7 @@ class ModuleSpacing:
     gap_lines: int = 1              # between two stacked modules
     headline_gap_lines: int = 0     # extra space under the headline block
     photo_max_height: float = 0.45  # a photo is at most this share of the content height
+    focal_crop: bool = False        # crops keep an embedded focal region, not the centre
     min_body_lines: int = 3         # a headline keeps at least this many body lines under it
     section_fronts: bool = False    # a new section starts on a new page
     widows: int = 2                 # fewest lines of a paragraph at the head of a column
