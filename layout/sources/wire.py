@@ -173,7 +173,7 @@ class BodyReader:
             cells = [text_of(cell) for cell in row if local(cell.tag) in ("td", "th")]
             cells = [cell for cell in cells if cell]
             if cells:
-                self._append(BlockKind.PARAGRAPH, [Span("  ·  ".join(cells))])
+                self._append(BlockKind.PARAGRAPH, [Span(" · ".join(cells))])
 
     def _loose_text(self, text: str | None, parent: Element, kind: BlockKind) -> None:
         if text and text.strip():
