@@ -284,7 +284,8 @@ def _figures(refs: list[ImageRef], root: Path, file: str, cleaner: Cleaner,
             values[name] = value
         for region in embedded.regions:
             sources.append(f"{region.kind} region ({region.role}) from the photo's XMP")
-        notes = list(embedded.notes)
+        notes = [note for note in embedded.notes        # a camera caption matters only
+                 if "camera default" not in note or not cleaner.clean(ref.caption)]  # unused
         if not values["caption"]:
             notes.append("no caption (neither the article nor the photo gives one)")
         if any("photo's" in item for item in sources) or notes:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 EDITIONS = Path(__file__).resolve().parents[2] / "editions"
 
-SAMPLES = ["defense-daily-en", "defense-daily-ko"]
+SAMPLES = ["defense-daily-en", "defense-daily-ko", "wire-xml"]
 
 
 def pdf_text(path) -> list[str]:
