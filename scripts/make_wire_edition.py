@@ -36,11 +36,11 @@ import shutil
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_sample_editions import body_blocks, copyright_line, display_url  # noqa: E402
+from make_sample_editions import body_blocks, copyright_line  # noqa: E402
 
 NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 COPIED = {   # corpus path → file name in the edition
@@ -333,7 +333,7 @@ def licences(recs: dict) -> str:
         rec = recs[rid]
         lines.append(f"* `articles/{rid}` — {rec['headline']}. Source: {rec['source']}. "
                      f"Licence: {rec['license']}. URL: {rec['url'] or '(not recorded)'}."
-                     + (f" From Wikinews, the free news source, CC BY 2.5 "
+                     + (" From Wikinews, the free news source, CC BY 2.5 "
                         "(https://creativecommons.org/licenses/by/2.5/)."
                         if rid.startswith("gum-") else ""))
     lines += ["", "## Photos", "",

@@ -267,7 +267,7 @@ class GalleyComposer:
         if columns <= 2:
             photo_columns = columns
         # Never blown up past what its pixels carry: a thumbnail stays narrow.
-        while photo_columns > 1 and figure.image.width * 72.0 / \
+        while photo_columns > 1 and figure.image.shown_width * 72.0 / \
                 self.blocks.column_span(photo_columns) < MIN_PHOTO_PPI:
             photo_columns -= 1
         max_height = content_height * self.sheet.spacing.photo_max_height

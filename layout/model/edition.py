@@ -84,6 +84,12 @@ class ImageInfo:
         return None
 
     @property
+    def shown_width(self) -> float:
+        """Pixels across what is printed: the photo desk's crop's, else the whole width."""
+        crop = self.crop
+        return self.width * crop.width if crop is not None else float(self.width)
+
+    @property
     def aspect(self) -> float:
         """Height divided by width, as displayed (of the photo desk's crop, if there is one)."""
         crop = self.crop

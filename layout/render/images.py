@@ -24,7 +24,8 @@ ROTATIONS = {1: 0, 3: 180, 6: 270, 8: 90}
 
 
 def effective_ppi(image: ImageInfo, width_pt: float) -> float:
-    return image.width / (width_pt / 72.0) if width_pt > 0 else 0.0
+    """Pixels per inch across ``width_pt`` (of the photo desk's crop, if it gave one)."""
+    return image.shown_width / (width_pt / 72.0) if width_pt > 0 else 0.0
 
 
 def source_for(image: ImageInfo, width_pt: float, height_pt: float):

@@ -23,7 +23,7 @@ before it). Items referred to but not in the file are reported: nothing is fetch
 from __future__ import annotations
 
 from ..errors import LayoutError
-from ..model import BlockKind, Span
+from ..model import BlockKind
 from .nitf import read_nitf
 from .text import Cleaner
 from .wire import BodyReader, WireStory, child, children, find, lang_of, text_of
@@ -38,9 +38,7 @@ def read_newsml(root: Element, file: str, cleaner: Cleaner, photo) -> list[WireS
     ``photo(sources, caption, credit, line, copyright)`` turns candidate file references into
     an ImageRef (or None, having reported why)."""
     name = local(root.tag)
-    notes: list[WireStory] = []      # a holder for notes that belong to no story
-    holder = WireStory(file)
-    notes.append(holder)
+    holder = WireStory(file)         # notes that belong to no one story
     if name == "newsItem":
         items, packages = [root], []
     elif name == "packageItem":
@@ -187,7 +185,7 @@ def _inline_xml(element: Element, story: WireStory, cleaner: Cleaner, photo) -> 
         story.note("an empty inlineXML", element.line)
         return
     if local(root.tag) == "nitf":
-        read_nitf(root, story, cleaner, lambda *args: photo(*args))
+        read_nitf(root, story, cleaner, photo)
         return
     if local(root.tag) == "html" or "xhtml" in content_type:
         body = find(root, "body")

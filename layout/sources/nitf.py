@@ -139,13 +139,10 @@ def _section(head: Element | None) -> str | None:
     pubdata = child(head, "pubdata")
     if pubdata is not None and pubdata.get("position.section", "").strip():
         return pubdata.get("position.section").strip()
-    for subject in (find(head, "tobject"),):
-        if subject is None:
-            continue
-        for item in subject.iter():
-            if local(item.tag) == "tobject.subject" and \
-                    item.get("tobject.subject.type", "").strip():
-                return item.get("tobject.subject.type").strip()
+    tobject = find(head, "tobject")
+    for item in tobject.iter() if tobject is not None else ():
+        if local(item.tag) == "tobject.subject" and item.get("tobject.subject.type", "").strip():
+            return item.get("tobject.subject.type").strip()
     keyword = find(find(head, "key-list"), "keyword")
     if keyword is not None and keyword.get("key", "").strip():
         return keyword.get("key").strip()

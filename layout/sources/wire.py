@@ -110,10 +110,10 @@ class BodyReader:
     # -- blocks ---------------------------------------------------------------------------
     def read(self, element: Element, kind: BlockKind = BlockKind.PARAGRAPH) -> None:
         """Read the children of ``element`` as blocks (its own text too, as a paragraph)."""
-        self._loose_text(element.text, element, kind)
+        self._loose_text(element.text, kind)
         for item in element:
             self.block(item, kind)
-            self._loose_text(item.tail, element, kind)
+            self._loose_text(item.tail, kind)
 
     def block(self, element: Element, kind: BlockKind = BlockKind.PARAGRAPH) -> None:
         name = local(element.tag)
@@ -175,7 +175,7 @@ class BodyReader:
             if cells:
                 self._append(BlockKind.PARAGRAPH, [Span(" · ".join(cells))])
 
-    def _loose_text(self, text: str | None, parent: Element, kind: BlockKind) -> None:
+    def _loose_text(self, text: str | None, kind: BlockKind) -> None:
         if text and text.strip():
             self._append(kind, [Span(text)])
 

@@ -114,7 +114,7 @@ def parse_xml(data: bytes, file: str) -> Element:
         raise LayoutError(f"cannot be decoded ({error})", file=file,
                           hint="save the file as UTF-8 with encoding=\"UTF-8\"") from None
     except RecursionError:
-        raise LayoutError(f"elements nested too deep; refused", file=file) from None
+        raise LayoutError("elements nested too deep; refused", file=file) from None
     return root
 
 

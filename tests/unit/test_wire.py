@@ -286,3 +286,32 @@ def test_crop_window_focus_moves_the_crop_and_no_region_is_the_centre():
     left, top, right, bottom = crop_window(1000, 500, 1.0, (("focus", "mainsubject",
                                                                0.85, 0.4, 0.1, 0.2),))
     assert (left, right) == (500, 1000) and (top, bottom) == (0, 500)
+
+
+def _halves(tmp_path) -> Path:
+    """A 400×200 picture: black left half, white right half."""
+    from PIL import Image
+    picture = Image.new("RGB", (400, 200), (0, 0, 0))
+    picture.paste((255, 255, 255), (200, 0, 400, 200))
+    path = tmp_path / "halves.png"
+    picture.save(path)
+    return path
+
+
+@pytest.mark.parametrize("kind, focal, white", [("crop", False, True), ("focus", True, True),
+                                                ("focus", False, None)])
+def test_rendered_crop_follows_the_region(tmp_path, kind, focal, white):
+    from layout.model import ImageInfo, Region
+    from layout.render.images import covered_source, wants_region_crop
+    region = Region(kind, "cropping" if kind == "crop" else "mainsubject", 0.55, 0.1, 0.4, 0.8)
+    info = ImageInfo(path=_halves(tmp_path), format="PNG", mode="RGB", width=400, height=200,
+                     regions=(region,))
+    assert wants_region_crop(info, focal) is (white is not None)
+    if white is None:
+        return                        # placed whole: the style does not allow focal crops
+    reader = covered_source(info, 100.0, 100.0, focal)        # a square box
+    pixels = reader.getRGBData()
+    assert sum(pixels) / len(pixels) > 200     # the white half, where the region is
+    centre = covered_source(ImageInfo(path=info.path, format="PNG", mode="RGB", width=400,
+                                      height=200), 100.0, 100.0).getRGBData()
+    assert 100 < sum(centre) / len(centre) < 155      # without regions: half and half
