@@ -1,10 +1,9 @@
 """Stage 4 (paginate): page furniture — the masthead on page 1 and a folio on every page.
 
 Every word printed here comes from the style sheet (``furniture:`` and its ``languages:``) in
-the edition's language; only the long date is built here (English or Korean form)."""
+the edition's language, the long date too."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import replace
 
@@ -13,13 +12,6 @@ from ..compose.draws import RuleDraw, TextDraw
 from ..model import Edition
 from ..stylesheet.types import Align, StyleSheet
 from ..text.paragraph import Typesetter
-
-
-def long_date(date: dt.date, lang: str) -> str:
-    if lang == "ko":
-        weekdays = "월화수목금토일"
-        return f"{date.year}년 {date.month}월 {date.day}일 {weekdays[date.weekday()]}요일"
-    return f"{date.strftime('%A')}, {date.strftime('%B')} {date.day}, {date.year}"
 
 
 def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tuple[list, int]:
@@ -43,7 +35,7 @@ def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tup
         draws.append(TextDraw(left + line.x_offset, baseline, line, title_style.color, "masthead"))
     rule = sheet.rules.masthead
     dateline_style = styles["dateline"]
-    info = [long_date(edition.date, edition.lang)]
+    info = [sheet.furniture.long_date(edition.date, edition.lang)]
     if edition.issue is not None:
         info.append(sheet.furniture.word("issue", edition.lang, issue=edition.issue))
     if sheet.furniture.tagline:
@@ -120,7 +112,7 @@ def folio(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, number: i
     if rule.width:
         draws.append(RuleDraw(left, y_rule, left + width, y_rule, rule.width, rule.color))
     label = sheet.furniture.word("folio", edition.lang, page=number)
-    middle = f"{edition.title}  ·  {long_date(edition.date, edition.lang)}"
+    middle = f"{edition.title}  ·  {sheet.furniture.long_date(edition.date, edition.lang)}"
     outside, inside = (Align.RIGHT, Align.LEFT) if number % 2 else (Align.LEFT, Align.RIGHT)
     for text, align in ((label, outside), (middle, Align.CENTER), (section, inside)):
         if not text:

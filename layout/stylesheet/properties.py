@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from .kinds import (BadValue, Boolean, Choice, FontList, Integer, Kind, Length, Number,
-                    ParseContext, Text, did_you_mean, show)
+from .kinds import (BadValue, Boolean, Choice, FontList, Integer, Kind, Length, Names,
+                    Number, ParseContext, Template, Text, did_you_mean, show)
 from .physical import Colour, FontFile, PageSize
 from .types import Align, Dash
 
@@ -315,25 +315,40 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "jumps again all the same)."),
 ))
 
-#: The words the engine prints, with their English text and placeholder (the keys of
-#: ``furniture:`` and of each language under ``furniture.languages``).
-WORDS: tuple[tuple[str, str, str, str], ...] = (
-    ("jump_to", "Continued on page {page}", "{page}",
+#: The words the engine prints: (key, kind, English default, description) — the keys of
+#: ``furniture:`` and of each language under ``furniture.languages``.
+ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                    "Sunday"]
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]
+WORDS: tuple[tuple[str, Kind, Any, str], ...] = (
+    ("jump_to", Text(200, placeholder="{page}"), "Continued on page {page}",
      "Jump line at the end of a continued story."),
-    ("jump_from", "Continued from page {page}", "{page}",
+    ("jump_from", Text(200, placeholder="{page}"), "Continued from page {page}",
      "Jump line at the start of a continuation."),
-    ("folio", "Page {page}", "{page}", "Page number in the folio."),
-    ("issue", "No. {issue}", "{issue}", "Issue number, under the masthead and in the ear."),
-    ("index_title", "Inside", "", "Heading of the index ear (sections and their pages)."),
-    ("index_page", "{page}", "{page}", "A page number in the index ear, after the section."),
-    ("pages", "{pages} pages", "{pages}", "The edition's page count, in the ear."),
-    ("stories", "{stories} stories", "{stories}", "The edition's story count, in the ear."),
+    ("folio", Text(200, placeholder="{page}"), "Page {page}", "Page number in the folio."),
+    ("issue", Text(200, placeholder="{issue}"), "No. {issue}",
+     "Issue number, under the masthead and in the ear."),
+    ("index_title", Text(200), "Inside", "Heading of the index ear (sections and their pages)."),
+    ("index_page", Text(200, placeholder="{page}"), "{page}",
+     "A page number in the index ear, after the section."),
+    ("pages", Text(200, placeholder="{pages}"), "{pages} pages",
+     "The edition's page count, in the ear."),
+    ("stories", Text(200, placeholder="{stories}"), "{stories} stories",
+     "The edition's story count, in the ear."),
+    ("date", Template(("weekday", "month", "day", "year")), "{weekday}, {month} {day}, {year}",
+     "The edition's date under the masthead and in the folio."),
+    ("weekdays", Names(7), ENGLISH_WEEKDAYS, "Names of the weekdays, Monday first, for {weekday}."),
+    ("months", Names(12), ENGLISH_MONTHS, "Names of the months, January first, for {month}."),
 )
 #: The languages shipped (English is the keys above); a sheet may add others.
 LANGUAGE_WORDS = {
     "ko": {"jump_to": "{page}면에 계속", "jump_from": "{page}면에서 계속", "folio": "{page} 면",
            "issue": "제{issue}호", "index_title": "오늘의 지면", "index_page": "{page}면",
-           "pages": "{pages}면", "stories": "기사 {stories}건"},
+           "pages": "{pages}면", "stories": "기사 {stories}건",
+           "date": "{year}년 {month}월 {day}일 {weekday}요일",
+           "weekdays": ["월", "화", "수", "목", "금", "토", "일"],
+           "months": [str(number) for number in range(1, 13)]},
 }
 
 
@@ -348,8 +363,7 @@ class LanguageWords(Kind):
         if not isinstance(raw, dict):
             raise BadValue("expected a mapping of languages, like  ko: {jump_to: "
                            '"{page}면에 계속"}')
-        texts = {name: Text(200, placeholder=placeholder or None)
-                 for name, _default, placeholder, _help in WORDS}
+        kinds = {name: kind for name, kind, _default, _help in WORDS}
         out = []
         for lang, words in raw.items():
             if not isinstance(lang, str) or not lang.strip() or len(lang) > 12:
@@ -359,11 +373,11 @@ class LanguageWords(Kind):
                                subpath=(lang,))
             parsed = []
             for name, value in words.items():
-                if name not in texts:
-                    hint = did_you_mean(name, list(texts))
+                if name not in kinds:
+                    hint = did_you_mean(name, list(kinds))
                     raise BadValue(f'unknown word "{name}"', hint=hint, subpath=(lang, name))
                 try:
-                    parsed.append((name, texts[name].parse(value, ctx)))
+                    parsed.append((name, kinds[name].parse(value, ctx)))
                 except BadValue as exc:
                     raise BadValue(exc.message, exc.hint, subpath=(lang, name)) from None
             out.append((lang.strip().lower(), tuple(sorted(parsed))))
@@ -378,8 +392,7 @@ FURNITURE = Section("furniture", "Masthead (page 1), folio (every page), ears an
     Property("masthead_lines", Integer(1, 60), 8, "Height of the masthead, in grid lines."),
     Property("folio_lines", Integer(0, 10), 2, "Height of the folio, in grid lines."),
     Property("tagline", Text(200), "", "Line printed under the masthead name."),
-) + tuple(Property(name, Text(200, placeholder=placeholder or None), default, help_)
-          for name, default, placeholder, help_ in WORDS) + (
+) + tuple(Property(name, kind, default, help_) for name, kind, default, help_ in WORDS) + (
     Property("languages", LanguageWords(), LANGUAGE_WORDS,
              "The words above in other languages, `{lang: {word: text}}`: the jump lines of a "
              "story follow the story's `lang`, the masthead, folio and ears the edition's. A "

@@ -126,3 +126,28 @@ def test_a_200_mb_wire_file_is_refused_by_its_size_unread(tmp_path, capsys):
     assert main(["build", str(root), "-o", str(tmp_path / "out")]) == 1
     err = capsys.readouterr().err
     assert "huge.xml" in err and "too big for a wire story" in err and "without reading" in err
+
+
+def test_a_korean_nitf_story_builds_in_a_korean_edition_with_every_word(tmp_path):
+    from xml.sax.saxutils import escape
+    records = [json.loads(line) for line in
+               (EDITIONS / "defense-daily-ko" / "articles.jsonl").read_text("utf-8").splitlines()]
+    record = max(records, key=lambda r: sum(len(p) for p in r["body"]))
+    body = "".join(f"<p>{escape(paragraph)}</p>" for paragraph in record["body"])
+    nitf = (f'<?xml version="1.0" encoding="UTF-8"?><nitf xml:lang="ko"><head><docdata>'
+            f'<doc.copyright year="2026" holder="위키뉴스 기고자"/></docdata></head><body>'
+            f"<body.head><hedline><hl1>{escape(record['headline'])}</hl1></hedline></body.head>"
+            f"<body.content>{body}</body.content></body></nitf>")
+    root = _wire_edition(tmp_path / "ed", "story.xml", nitf.encode("utf-8"))
+    (root / "edition.yaml").write_text("title: 위키 통신\ndate: 2026-11-28\nstyle: korean\n"
+                                       "lang: ko\n", encoding="utf-8")
+    result = build_edition(root, out=tmp_path / "out")
+    (article,) = result.edition.articles
+    assert article.lang == "ko" and article.copyright == "© 2026 위키뉴스 기고자"
+    text = join_lines("\n".join(pdf_text(result.pdf)))
+    printed = squeeze(text)
+    for paragraph in record["body"]:
+        for word in paragraph.split():
+            assert normalise_word(word) in normalise_word(text), word
+    assert squeeze(article.copyright) in printed and "1면" in printed
+    assert not re.search(r"Page|Continued|pages|stories", text)
