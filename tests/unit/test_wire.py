@@ -315,3 +315,50 @@ def test_rendered_crop_follows_the_region(tmp_path, kind, focal, white):
     centre = covered_source(ImageInfo(path=info.path, format="PNG", mode="RGB", width=400,
                                       height=200), 100.0, 100.0).getRGBData()
     assert 100 < sum(centre) / len(centre) < 155      # without regions: half and half
+
+
+def test_png_and_tiff_metadata_are_read_too(tmp_path):
+    png = FIXTURES / "usnavy_uss_ronald_reagan_magellan_2004.png"
+    meta = read_photo_meta(png, 200, 130)
+    assert meta.caption.value.startswith("040621-N-6536T-062 USS Ronald Reagan (CVN 76)")
+    assert meta.credit.value == "U.S Navy"
+    import pyexiv2
+    from PIL import Image
+    tiff = tmp_path / "photo.tif"
+    Image.new("RGB", (320, 200), (90, 120, 150)).save(tiff, "TIFF")
+    with pyexiv2.Image(str(tiff)) as image:
+        image.modify_iptc({"Iptc.Application2.Caption": "Harbour at dawn, 연평도",
+                           "Iptc.Application2.Credit": "Desk photo",
+                           "Iptc.Application2.Copyright": "© 2026 Example"})
+    meta = read_photo_meta(tiff, 320, 200)
+    assert (meta.caption.value, meta.caption.source) == ("Harbour at dawn, 연평도",
+                                                         "IPTC Caption/Abstract")
+    assert meta.credit.value == "Desk photo" and meta.copyright.value == "© 2026 Example"
+
+
+def test_pixel_regions_become_relative_and_roleless_regions_are_not_crops(tmp_path):
+    import pyexiv2
+    from PIL import Image
+    path = tmp_path / "regions.jpg"
+    Image.new("RGB", (800, 400), (200, 200, 200)).save(path, "JPEG")
+    region = "Xmp.iptcExt.ImageRegion"
+    values = {region: 'type="Bag"'}
+    for number, (role, x) in enumerate((("squareCropping", "400"), ("", "0")), 1):
+        item = f"{region}[{number}]"
+        boundary = item + "/Iptc4xmpExt:RegionBoundary"
+        values.update({item: 'type="Struct"', boundary: 'type="Struct"',
+                       boundary + "/Iptc4xmpExt:rbShape": "rectangle",
+                       boundary + "/Iptc4xmpExt:rbUnit": "pixel",
+                       boundary + "/Iptc4xmpExt:rbX": x, boundary + "/Iptc4xmpExt:rbY": "100",
+                       boundary + "/Iptc4xmpExt:rbW": "200", boundary + "/Iptc4xmpExt:rbH": "200"})
+        if role:
+            values.update({item + "/Iptc4xmpExt:rRole": 'type="Bag"',
+                           item + "/Iptc4xmpExt:rRole[1]": 'type="Struct"',
+                           item + "/Iptc4xmpExt:rRole[1]/xmp:Identifier": 'type="Bag"',
+                           item + "/Iptc4xmpExt:rRole[1]/xmp:Identifier[1]":
+                               f"http://cv.iptc.org/newscodes/imageregionrole/{role}"})
+    with pyexiv2.Image(str(path)) as image:
+        image.modify_xmp(values)
+    (found,) = read_photo_meta(path, 800, 400).regions       # the roleless one is no crop
+    assert (found.kind, found.role) == ("crop", "squarecropping")
+    assert (found.x, found.y, found.width, found.height) == (0.5, 0.25, 0.25, 0.5)
