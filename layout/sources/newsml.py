@@ -212,7 +212,8 @@ def _add_picture(item: Element, story: WireStory, photo) -> None:
     credit = text_of(child(meta, "creditline")) or ", ".join(
         text_of(child(creator, "name")) for creator in children(meta, "creator")
         if text_of(child(creator, "name")))
-    sources = [element.get("href", "") for element in find(item, "contentSet") or []
+    content = find(item, "contentSet")
+    sources = [element.get("href", "") for element in (content if content is not None else ())
                if local(element.tag) == "remoteContent" and element.get("href")]
     ref = photo(sources, caption, credit, item.line, _rights(item) or "")
     if ref is not None:

@@ -19,6 +19,9 @@ from .text import Cleaner
 from .wire import WireStory
 from .xmlsafe import check_size, local, parse_xml
 
+#: NewsML-G2 roots that carry no story (concepts, planning, catalogues, package fragments).
+OTHER_G2_ITEMS = ("conceptItem", "knowledgeItem", "planningItem", "catalogItem", "groupSet",
+                  "contentMeta", "contentSet", "itemSet")
 #: Folders of the edition searched for a photo a wire file names by its bare file name.
 PHOTO_FOLDERS = ("", "images")
 
@@ -47,6 +50,10 @@ def read_wire(path: Path, root: Path, cleaner: Cleaner) -> list[WireStory]:
         read_nitf(element, stories[0], cleaner, photo)
     elif name in ROOTS:
         stories = read_newsml(element, file, cleaner, photo)
+    elif name in OTHER_G2_ITEMS:
+        raise LayoutError(f"a NewsML-G2 <{name}> holds no story (stories come in a newsItem, "
+                          "packageItem or newsMessage)", file=file, line=element.line,
+                          hint="leave it out of articles/")
     else:
         raise LayoutError(f"an XML file whose root is <{name}>, neither NITF (<nitf>) nor "
                           f"NewsML-G2 ({', '.join('<' + r + '>' for r in ROOTS)})", file=file,

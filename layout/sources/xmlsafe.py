@@ -166,10 +166,15 @@ def _check_encoding(data: bytes, file: str) -> None:
         except UnicodeDecodeError:
             pass
         else:
+            first = next(index for index, byte in enumerate(body) if byte > 0x7F)
+            line = body.count(b"\n", 0, first) + 1
+            start = body.rfind(b"\n", 0, first) + 1
+            end = body.find(b"\n", first)
+            sample = " ".join(body[start:end if end >= 0 else None].decode("utf-8").split())
             raise LayoutError(
-                f'declares the encoding "{declared}" but its text is UTF-8 (it would print as '
-                "mojibake)", file=file, line=1,
-                hint='change the declaration to encoding="UTF-8"')
+                f'declares the encoding "{declared}" but its text is UTF-8 (line {line}: '
+                f'"{sample[:60]}" would print as "{sample[:60].encode().decode(codec, "replace")}")',
+                file=file, line=1, hint='change the declaration to encoding="UTF-8"')
         try:
             body.decode(codec)
         except UnicodeDecodeError as error:

@@ -362,3 +362,18 @@ def test_pixel_regions_become_relative_and_roleless_regions_are_not_crops(tmp_pa
     (found,) = read_photo_meta(path, 800, 400).regions       # the roleless one is no crop
     assert (found.kind, found.role) == ("crop", "squarecropping")
     assert (found.x, found.y, found.width, found.height) == (0.5, 0.25, 0.25, 0.5)
+
+
+def test_a_real_wrong_encoding_declaration_is_refused_showing_the_mojibake(tmp_path):
+    """IPTC's own LISTING 5 declares ISO-8859-1 but is written in UTF-8: read as declared,
+    "Bülow" would print as "BÃ¼low"."""
+    with pytest.raises(LayoutError) as caught:
+        one(tmp_path, "video.xml", FIXTURES / "LISTING_5_Multi-part_Video_in_NewsML-G2.xml")
+    message = str(caught.value)
+    assert "video.xml:1:" in message and 'declares the encoding "ISO-8859-1"' in message
+    assert "line 95" in message and "animé" in message and "animÃ©" in message
+
+
+def test_a_newsml_item_that_holds_no_story_says_so(tmp_path):
+    with pytest.raises(LayoutError, match="a NewsML-G2 <conceptItem> holds no story"):
+        one(tmp_path, "concept.xml", FIXTURES / "003_conceptitem.xml")
