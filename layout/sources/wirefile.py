@@ -29,9 +29,17 @@ PHOTO_FOLDERS = ("", "images")
 def read_wire(path: Path, root: Path, cleaner: Cleaner) -> list[WireStory]:
     """The stories in the wire file ``path`` of the edition in ``root``.
 
-    Raises :class:`LayoutError` naming the file (and line) for: too big, unreadable, unsafe
-    or malformed XML, a root that is neither NITF nor NewsML-G2, no story in the file."""
+    Raises :class:`LayoutError` naming the file (and line) for: a link leaving the edition,
+    too big, unreadable, unsafe or malformed XML, a root that is neither NITF nor NewsML-G2, no story in the file."""
     file = str(path)
+    try:
+        resolved = path.resolve()
+        inside = resolved.is_relative_to(root.resolve())
+    except (OSError, RuntimeError, ValueError):
+        resolved, inside = path, False
+    if not inside:
+        raise LayoutError(f"is a link to {resolved}, outside the edition folder; not read",
+                          file=file, hint="copy the wire file into the edition's articles/")
     check_size(path, file)
     try:
         data = path.read_bytes()

@@ -151,3 +151,14 @@ def test_a_korean_nitf_story_builds_in_a_korean_edition_with_every_word(tmp_path
             assert normalise_word(word) in normalise_word(text), word
     assert squeeze(article.copyright) in printed and "1면" in printed
     assert not re.search(r"Page|Continued|pages|stories", text)
+
+
+def test_a_wire_file_linked_from_outside_the_edition_is_not_read(tmp_path, capsys):
+    outside = tmp_path / "outside.xml"
+    outside.write_text(NITF.format(body="Words from outside the edition."), encoding="utf-8")
+    root = _wire_edition(tmp_path / "ed", "placeholder.xml", b"")
+    (root / "articles" / "placeholder.xml").unlink()
+    (root / "articles" / "linked.xml").symlink_to(outside)
+    assert main(["validate", str(root)]) == 1
+    err = capsys.readouterr().err
+    assert "linked.xml" in err and "outside the edition folder" in err
