@@ -113,10 +113,12 @@ class BlockSetter:
             image_height = max_height
             image_width = image_height / figure.image.aspect
         draws: list = [ImageDraw(0.0, 0.0, image_width, image_height, figure.image,
+                                 focal=self.sheet.spacing.focal_crop,
                                  origin=Origin(paragraph=number))]
         cursor = image_height + 2.0
-        if figure.credit:
-            credit_draws, cursor = self.paragraphs([figure.credit], styles["credit"], width,
+        credit = credit_line(figure)
+        if credit:
+            credit_draws, cursor = self.paragraphs([credit], styles["credit"], width,
                                                    lang, "credit", top=cursor,
                                                    paragraph=number)
             draws.extend(credit_draws)
@@ -197,3 +199,12 @@ def spaces_on_gutters(lines: list[SetLine], gutters) -> bool:
                for line in lines
                for _, _, char, x, advance in line.glyph_positions(line.x_offset)
                for low, high in gutters)
+
+
+def credit_line(figure) -> str:
+    """The line printed under a photo: its credit, then its copyright line unless the credit
+    already says it (``Credit Line  ·  © 2017 IPTC``)."""
+    parts = [figure.credit.strip(), figure.copyright.strip()]
+    if parts[0] and parts[1] and parts[1].casefold() in parts[0].casefold():
+        parts[1] = ""
+    return "  ·  ".join(part for part in parts if part)

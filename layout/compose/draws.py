@@ -52,7 +52,10 @@ class ImageDraw:
     With ``letterbox`` the box is a booked space (an ad): the picture keeps its shape, sits
     top-centred in the box, and the rest of the box is paper white — one placed picture that
     fills the whole space. With ``cover`` the picture fills the box and is cropped to it,
-    evenly on both sides (a photo given more height than its shape)."""
+    evenly on both sides (a photo given more height than its shape). A photo with an
+    embedded crop region is always cut to it (see ``render.images.crop_window``); ``focal``
+    (the style's ``spacing.focal_crop``) lets an embedded focal region decide where a crop
+    falls instead of the centre."""
 
     x: float
     y: float
@@ -61,6 +64,7 @@ class ImageDraw:
     image: ImageInfo
     letterbox: bool = False
     cover: bool = False         # fill the box, cropping the picture's sides (a deeper crop)
+    focal: bool = False         # crops keep the photo's focal region rather than its centre
     origin: Origin = FURNITURE  # the article and figure it shows ("" for an ad)
 
 

@@ -219,7 +219,7 @@ class GalleyComposer:
         styles = self.sheet.styles
         words = self.smart(article.headline).split()
         short = " ".join(words[:6]) + ("…" if len(words) > 6 else "")
-        line = self.sheet.furniture.jump_from.format(page=from_page)
+        line = self.sheet.furniture.word("jump_from", article.lang, page=from_page)
         width = self.blocks.column_span(columns)
         head_style = styles["jump_headline"]
         from_style = replace(styles["jump"], align=Align.RIGHT)
@@ -242,7 +242,7 @@ class GalleyComposer:
     def jump_line(self, article: Article, to_page: int, columns: int = 1) -> Block:
         """"Continued on page N", one column wide, at the foot of a part."""
         style = self.sheet.styles["jump"]
-        text = self.sheet.furniture.jump_to.format(page=to_page)
+        text = self.sheet.furniture.word("jump_to", article.lang, page=to_page)
         lines = self.typesetter.set(text, style, self.blocks.column_span(columns),
                                     lang=article.lang)
         draws = [TextDraw(line.x_offset, self.pitch * BASELINE_IN_ROW, line, style.color, "jump")
@@ -267,7 +267,7 @@ class GalleyComposer:
         if columns <= 2:
             photo_columns = columns
         # Never blown up past what its pixels carry: a thumbnail stays narrow.
-        while photo_columns > 1 and figure.image.width * 72.0 / \
+        while photo_columns > 1 and figure.image.shown_width * 72.0 / \
                 self.blocks.column_span(photo_columns) < MIN_PHOTO_PPI:
             photo_columns -= 1
         max_height = content_height * self.sheet.spacing.photo_max_height

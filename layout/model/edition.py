@@ -45,6 +45,20 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Region:
+    """An IPTC Image Region of a photo, relative to the picture as displayed (0–1, origin top
+    left): ``kind`` "crop" (the photo desk's crop; ``role`` says which: cropping,
+    recomcropping, landscapecropping, …) or "focus" (the main subject, for a focal crop)."""
+
+    kind: str
+    role: str
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class ImageInfo:
     """What was learnt about a photo file when it was checked at import.
 
@@ -59,21 +73,41 @@ class ImageInfo:
     height: int
     orientation: int = 1
     dpi: float | None = None
+    regions: tuple[Region, ...] = ()     # embedded crop and focus regions
+
+    @property
+    def crop(self) -> Region | None:
+        """The photo desk's own crop (role cropping or recomCropping), if it gave one."""
+        for region in self.regions:
+            if region.kind == "crop" and region.role in ("cropping", "recomcropping"):
+                return region
+        return None
+
+    @property
+    def shown_width(self) -> float:
+        """Pixels across what is printed: the photo desk's crop's, else the whole width."""
+        crop = self.crop
+        return self.width * crop.width if crop is not None else float(self.width)
 
     @property
     def aspect(self) -> float:
-        """Height divided by width, as displayed."""
+        """Height divided by width, as displayed (of the photo desk's crop, if there is one)."""
+        crop = self.crop
+        if crop is not None:
+            return (crop.height * self.height) / (crop.width * self.width)
         return self.height / self.width
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A photo with its caption and credit."""
+    """A photo with its caption, credit and copyright line (each from the article or, where
+    the article gives none, from the photo's own IPTC/XMP fields)."""
 
     image: ImageInfo
     source: str          # the path as the article wrote it (for messages)
     caption: str = ""
     credit: str = ""
+    copyright: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,9 @@
-"""Stage 4 (paginate): page furniture — the masthead on page 1 and a folio on every page."""
+"""Stage 4 (paginate): page furniture — the masthead on page 1 and a folio on every page.
+
+Every word printed here comes from the style sheet (``furniture:`` and its ``languages:``) in
+the edition's language, the long date too."""
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import replace
 
@@ -10,13 +12,6 @@ from ..compose.draws import RuleDraw, TextDraw
 from ..model import Edition
 from ..stylesheet.types import Align, StyleSheet
 from ..text.paragraph import Typesetter
-
-
-def long_date(date: dt.date, lang: str) -> str:
-    if lang == "ko":
-        weekdays = "월화수목금토일"
-        return f"{date.year}년 {date.month}월 {date.day}일 {weekdays[date.weekday()]}요일"
-    return f"{date.strftime('%A')}, {date.strftime('%B')} {date.day}, {date.year}"
 
 
 def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tuple[list, int]:
@@ -40,9 +35,9 @@ def masthead(edition: Edition, sheet: StyleSheet, typesetter: Typesetter) -> tup
         draws.append(TextDraw(left + line.x_offset, baseline, line, title_style.color, "masthead"))
     rule = sheet.rules.masthead
     dateline_style = styles["dateline"]
-    info = [long_date(edition.date, edition.lang)]
+    info = [sheet.furniture.long_date(edition.date, edition.lang)]
     if edition.issue is not None:
-        info.append(("제{}호" if edition.lang == "ko" else "No. {}").format(edition.issue))
+        info.append(sheet.furniture.word("issue", edition.lang, issue=edition.issue))
     if sheet.furniture.tagline:
         info.append(sheet.furniture.tagline)
     text = "  ·  ".join(info)
@@ -78,14 +73,14 @@ def ears(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, masthead_d
     x0 = min(d.x for d in title) - page.gutter
     x1 = max(d.x + d.line.width for d in title) + page.gutter
     top = max(d.y for d in title) + title[0].line.runs[0][1] * CAP_HEIGHT
-    korean = edition.lang == "ko"
-    index = [("오늘의 지면" if korean else "Inside")] + \
-        [f"{name}  {number}" + ("면" if korean else "") for name, number in sections if name]
-    stories = len(edition.articles)
-    size = [f"{pages}면" if korean else f"{pages} pages",
-            f"기사 {stories}건" if korean else f"{stories} stories"]
+    words, lang = sheet.furniture, edition.lang
+    index = [words.word("index_title", lang)] + \
+        [f"{name}  " + words.word("index_page", lang, page=number)
+         for name, number in sections if name]
+    size = [words.word("pages", lang, pages=pages),
+            words.word("stories", lang, stories=len(edition.articles))]
     if edition.issue is not None:
-        size.append(("제{}호" if korean else "No. {}").format(edition.issue))
+        size.append(words.word("issue", lang, issue=edition.issue))
     first = top - style.size * CAP_HEIGHT
     last = min(d.y for d in title)
     draws = []
@@ -116,8 +111,8 @@ def folio(edition: Edition, sheet: StyleSheet, typesetter: Typesetter, number: i
     rule = sheet.rules.folio
     if rule.width:
         draws.append(RuleDraw(left, y_rule, left + width, y_rule, rule.width, rule.color))
-    label = ("{} 면" if edition.lang == "ko" else "Page {}").format(number)
-    middle = f"{edition.title}  ·  {long_date(edition.date, edition.lang)}"
+    label = sheet.furniture.word("folio", edition.lang, page=number)
+    middle = f"{edition.title}  ·  {sheet.furniture.long_date(edition.date, edition.lang)}"
     outside, inside = (Align.RIGHT, Align.LEFT) if number % 2 else (Align.LEFT, Align.RIGHT)
     for text, align in ((label, outside), (middle, Align.CENTER), (section, inside)):
         if not text:

@@ -8,6 +8,7 @@ formats go through ReportLab's own lossless path (alpha kept as a soft mask).
 from __future__ import annotations
 
 import io
+import math
 from functools import lru_cache
 
 from PIL import Image, ImageOps
@@ -23,7 +24,8 @@ ROTATIONS = {1: 0, 3: 180, 6: 270, 8: 90}
 
 
 def effective_ppi(image: ImageInfo, width_pt: float) -> float:
-    return image.width / (width_pt / 72.0) if width_pt > 0 else 0.0
+    """Pixels per inch across ``width_pt`` (of the photo desk's crop, if it gave one)."""
+    return image.shown_width / (width_pt / 72.0) if width_pt > 0 else 0.0
 
 
 def source_for(image: ImageInfo, width_pt: float, height_pt: float):
@@ -49,15 +51,70 @@ def letterboxed_source(image: ImageInfo, width_pt: float, height_pt: float):
                                                round(width_pt, 2), round(height_pt, 2))))
 
 
-def covered_source(image: ImageInfo, width_pt: float, height_pt: float):
-    """An ImageReader of a picture cropped evenly to the shape of a ``width_pt`` ×
-    ``height_pt`` box (at most :data:`TARGET_PPI`)."""
+def wants_region_crop(image: ImageInfo, focal: bool) -> bool:
+    """Whether the photo must be cut by its embedded regions rather than placed whole: it
+    has a crop region, or a focal region and the style allows focal crops."""
+    return any(region.kind == "crop" or (focal and region.kind == "focus")
+               for region in image.regions)
+
+
+def covered_source(image: ImageInfo, width_pt: float, height_pt: float, focal: bool = False):
+    """An ImageReader of a picture cropped to the shape of a ``width_pt`` × ``height_pt`` box
+    (at most :data:`TARGET_PPI`): evenly about its centre, or as its embedded regions say
+    (see :func:`crop_window`)."""
+    regions = tuple((r.kind, r.role, r.x, r.y, r.width, r.height) for r in image.regions
+                    if r.kind == "crop" or (focal and r.kind == "focus"))
     return ImageReader(io.BytesIO(_covered(str(image.path), round(width_pt, 2),
-                                           round(height_pt, 2))))
+                                           round(height_pt, 2), regions)))
+
+
+def crop_window(width: int, height: int, box_aspect: float,
+                regions: tuple = ()) -> tuple[int, int, int, int]:
+    """The part of a ``width`` × ``height`` picture shown in a box of ``box_aspect``
+    (height / width), as (left, top, right, bottom) pixels.
+
+    * A crop region (the one whose shape is nearest the box's, ``regions`` as (kind, role,
+      x, y, w, h) relative): the smallest window of the box's shape that holds it, centred on
+      it — or, when that is bigger than the picture, the biggest window that fits, centred on
+      the region as far as the picture allows.
+    * Else a focal region: the biggest window of the box's shape, centred on the region as
+      far as the picture allows.
+    * Else the biggest window, centred (as before regions were read).
+    """
+    crops = [r for r in regions if r[0] == "crop"]
+    focus = [r for r in regions if r[0] == "focus"]
+    biggest_w = min(width, height / box_aspect)
+    if crops:
+        def misfit(region):
+            aspect = (region[5] * height) / max(region[4] * width, 1e-9)
+            return abs(math.log(aspect / box_aspect))
+        _, _, x, y, w, h = min(crops, key=misfit)
+        rx, ry, rw, rh = x * width, y * height, w * width, h * height
+        window_w = max(rw, rh / box_aspect)
+        window_w = min(window_w, biggest_w)
+        cx, cy = rx + rw / 2, ry + rh / 2
+    elif focus:
+        _, _, x, y, w, h = focus[0]
+        window_w = biggest_w
+        cx, cy = (x + w / 2) * width, (y + h / 2) * height
+    else:
+        if height / width < box_aspect:        # too wide: crop the sides
+            keep = max(1, round(height / box_aspect))
+            left = (width - keep) // 2
+            return left, 0, left + keep, height
+        keep = max(1, round(width * box_aspect))
+        top = (height - keep) // 2
+        return 0, top, width, top + keep
+    window_h = window_w * box_aspect
+    left = min(max(cx - window_w / 2, 0.0), width - window_w)
+    top = min(max(cy - window_h / 2, 0.0), height - window_h)
+    box = (round(left), round(top), round(left + window_w), round(top + window_h))
+    return (max(0, box[0]), max(0, box[1]), min(width, max(box[0] + 1, box[2])),
+            min(height, max(box[1] + 1, box[3])))
 
 
 @lru_cache(maxsize=16)
-def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
+def _covered(path: str, width_pt: float, height_pt: float, regions: tuple = ()) -> bytes:
     wanted = round(max(width_pt, height_pt) / 72.0 * TARGET_PPI)
     with Image.open(path) as opened:
         longest = max(opened.size)
@@ -68,14 +125,7 @@ def _covered(path: str, width_pt: float, height_pt: float) -> bytes:
         reduce *= 2
     im = _decoded(path, reduce)
     box_aspect = height_pt / width_pt
-    if im.height / im.width < box_aspect:        # too wide: crop the sides
-        keep = max(1, round(im.height / box_aspect))
-        left = (im.width - keep) // 2
-        im = im.crop((left, 0, left + keep, im.height))
-    else:                                         # too tall: crop top and bottom
-        keep = max(1, round(im.width * box_aspect))
-        top = (im.height - keep) // 2
-        im = im.crop((0, top, im.width, top + keep))
+    im = im.crop(crop_window(im.width, im.height, box_aspect, regions))
     pixels = min(im.width, max(1, round(width_pt / 72.0 * TARGET_PPI)))
     im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.BICUBIC,
                    reducing_gap=3.0)

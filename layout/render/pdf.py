@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from ..compose.draws import ImageDraw, RuleDraw, TextDraw
 from ..paginate.pages import Pagination
 from ..stylesheet.types import Color
-from .images import covered_source, letterboxed_source, source_for
+from .images import covered_source, letterboxed_source, source_for, wants_region_crop
 from .outlines import draw_outlined
 
 rl_config.useA85 = 0        # embed JPEG bytes as they are (see ARCHITECTURE.md)
@@ -148,8 +148,8 @@ def _draw_kerned(text, draw: TextDraw) -> None:
 def _draw_image(canvas: Canvas, draw: ImageDraw) -> None:
     if draw.letterbox:
         source, rotation = letterboxed_source(draw.image, draw.width, draw.height), 0
-    elif draw.cover:
-        source, rotation = covered_source(draw.image, draw.width, draw.height), 0
+    elif draw.cover or wants_region_crop(draw.image, draw.focal):
+        source, rotation = covered_source(draw.image, draw.width, draw.height, draw.focal), 0
     else:
         source, rotation = source_for(draw.image, draw.width, draw.height)
     x, y, w, h = draw.x, draw.y, draw.width, draw.height

@@ -4,6 +4,8 @@ The folder contract::
 
     EDITION/edition.yaml        title, date (required); issue, style, lang, copyright, articles
     EDITION/articles/*.md|.txt  one story each; the file name without extension is its id
+    EDITION/articles/*.xml      NITF or NewsML-G2: one story or more (NAME, NAME-2, …), with
+                                an optional sidecar NAME.yaml of front-matter fields
     EDITION/images/…            photos, referred to by paths relative to EDITION/
 """
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, LayoutError
 from ..model import Article
-from .article import SUFFIXES
+from .article import SIDECAR_SUFFIXES, SUFFIXES
 from .ads import read_ads
 from .fields import Fields, did_you_mean
 from .text import Cleaner, decode
@@ -183,8 +185,9 @@ def apply_plan(articles: list[Article], paths: list[Path], meta: EditionMeta,
 
 def find_articles(folder: Path, errors: list[LayoutError],
                   diagnostics: list[Diagnostic]) -> list[Path]:
-    """The ``.md``/``.txt`` files in ``folder/articles``, by name. Duplicate ids are errors;
-    other files are skipped with a diagnostic."""
+    """The ``.md``/``.txt``/``.xml`` files in ``folder/articles``, by name. Duplicate ids are
+    errors; a wire file's sidecar (``NAME.yaml`` beside ``NAME.xml``) is not an article; any
+    other file is named in a warning (kind ``skipped``): never set, never silently."""
     articles = folder / ARTICLES_FOLDER
     if not articles.is_dir():
         errors.append(LayoutError(f"no {ARTICLES_FOLDER}/ folder in the edition",
@@ -202,9 +205,18 @@ def find_articles(folder: Path, errors: list[LayoutError],
     for path in entries:
         if path.name.startswith("."):
             continue
-        if not path.is_file() or path.suffix.lower() not in SUFFIXES:
-            diagnostics.append(Diagnostic("skipped", "not a .md or .txt article; ignored",
-                                          str(path)))
+        suffix = path.suffix.lower()
+        if path.is_file() and suffix in SIDECAR_SUFFIXES and \
+                any(path.with_suffix(s).is_file() for s in (".xml", ".XML")):
+            continue              # the sidecar front matter of NAME.xml, read with it
+        if not path.is_file() or suffix not in SUFFIXES:
+            what = "a folder" if path.is_dir() else (
+                f"a {suffix} file" if suffix else "a file with no extension")
+            hint = (" (a .yaml beside a .xml of the same name is its front matter; this one "
+                    "has no .xml)" if suffix in SIDECAR_SUFFIXES else "")
+            diagnostics.append(Diagnostic(
+                "skipped", f"{what} is not an article (.md, .txt or .xml); it is not set"
+                + hint, str(path)))
             continue
         if path.stem in by_id:
             errors.append(LayoutError(
@@ -214,7 +226,7 @@ def find_articles(folder: Path, errors: list[LayoutError],
         by_id[path.stem] = path
         found.append(path)
     if not found and articles.is_dir():
-        errors.append(LayoutError("no articles: the folder holds no .md or .txt file",
+        errors.append(LayoutError("no articles: the folder holds no .md, .txt or .xml file",
                                   file=str(articles)))
     return found
 

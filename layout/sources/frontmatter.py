@@ -14,18 +14,25 @@ from ..yamlsource import format_key_path, load_yaml
 ARTICLE_KEYS = ("headline", "deck", "byline", "email", "section", "priority", "lang", "images",
                 "copyright", "page", "slot", "columns", "filler")
 SLOTS = ("top", "bottom", "left", "right")
-IMAGE_KEYS = ("file", "caption", "credit")
+IMAGE_KEYS = ("file", "caption", "credit", "copyright")
 
 
 @dataclass(frozen=True)
 class ImageRef:
-    """A photo an article refers to: the path as written and where it was written."""
+    """A photo an article refers to: the path as written and where it was written.
+
+    ``caption``, ``credit`` and ``copyright`` are what the article says ("" = not given: the
+    photo's own IPTC/XMP fields fill it, see :mod:`.photometa`); ``origin`` names where the
+    article's values came from, for the report ("front matter", "NITF media", …).
+    """
 
     file: str
     caption: str = ""
     credit: str = ""
+    copyright: str = ""
     line: int | None = None
     key: str = "images"
+    origin: str = "front matter"
 
 
 @dataclass(frozen=True)
@@ -74,10 +81,11 @@ def split_front_matter(lines: list[str], file: str, errors: list[LayoutError]) -
     except LayoutError as error:
         errors.append(error)
         return SplitArticle(ArticleMeta(given=True, broken=True), lines[end + 1:], end + 2)
-    return SplitArticle(_read_meta(doc, errors), lines[end + 1:], end + 2)
+    return SplitArticle(read_meta(doc, errors), lines[end + 1:], end + 2)
 
 
-def _read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
+def read_meta(doc, errors: list[LayoutError]) -> ArticleMeta:
+    """The front-matter fields of a loaded YAML document (front matter or a wire sidecar)."""
     fields = Fields(doc, ARTICLE_KEYS, errors, what="front matter")
     if not fields.valid:
         return ArticleMeta(given=True, broken=True)
@@ -123,6 +131,11 @@ def _read_images(fields: Fields, errors: list[LayoutError]) -> tuple[ImageRef, .
     refs = []
     for index in fields.items("images"):
         item_path = ("images", index)
+        written = fields.mapping["images"][index]
+        if isinstance(written, str) and written.strip():     # images: [photo.jpg]
+            refs.append(ImageRef(file=written.strip(), line=fields.line("images"),
+                                 key=format_key_path(item_path)))
+            continue
         item = Fields(fields.doc, IMAGE_KEYS, errors, path=item_path, what="an images entry")
         item.check_keys()
         if not isinstance(fields.mapping["images"][index], dict):
@@ -131,6 +144,7 @@ def _read_images(fields: Fields, errors: list[LayoutError]) -> tuple[ImageRef, .
         if file is None:
             continue
         refs.append(ImageRef(file=file, caption=item.text("caption") or "",
-                             credit=item.text("credit") or "", line=item.line("file"),
+                             credit=item.text("credit") or "",
+                             copyright=item.text("copyright") or "", line=item.line("file"),
                              key=format_key_path(item_path + ("file",))))
     return tuple(refs)

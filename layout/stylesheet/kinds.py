@@ -277,3 +277,49 @@ class Text(Kind):
 
     def allowed(self) -> str:
         return f"must contain {self.placeholder}" if self.placeholder else ""
+
+
+@dataclass(frozen=True)
+class Template(Kind):
+    """A string with named fields in braces, each one of ``fields`` (``{weekday}, {month}
+    {day}, {year}``); any of them may be left out."""
+
+    fields: tuple[str, ...] = ()
+    max_length: int = 200
+    label = "text"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> str:
+        if not isinstance(raw, str):
+            raise BadValue(f"expected text, got {show(raw)}", hint="put it in quotes")
+        if len(raw) > self.max_length:
+            raise BadValue(f"text is {len(raw)} characters long (at most {self.max_length})")
+        try:
+            used = [(name, spec, conversion) for _text, name, spec, conversion
+                    in string.Formatter().parse(raw) if name is not None]
+        except ValueError:
+            used = [("", None, None)]
+        allowed = ", ".join("{" + name + "}" for name in self.fields)
+        if any(name not in self.fields or spec or conversion for name, spec, conversion in used):
+            raise BadValue(f"only {allowed} may appear in braces, got {show(raw)}",
+                           hint="write {{ and }} for literal braces")
+        return raw
+
+    def allowed(self) -> str:
+        return "may hold " + ", ".join("{" + name + "}" for name in self.fields)
+
+
+@dataclass(frozen=True)
+class Names(Kind):
+    """A list of exactly ``count`` non-empty names (the weekdays, Monday first; the months)."""
+
+    count: int = 7
+    label = "list of names"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> tuple[str, ...]:
+        if not isinstance(raw, (list, tuple)) or len(raw) != self.count or \
+                not all(isinstance(item, str) and item.strip() for item in raw):
+            raise BadValue(f"expected a list of {self.count} names, got {show(raw)}")
+        return tuple(item.strip() for item in raw)
+
+    def allowed(self) -> str:
+        return f"exactly {self.count}"

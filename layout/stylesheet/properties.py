@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
-from .kinds import (Boolean, Choice, FontList, Integer, Kind, Length, Number, ParseContext,
-                    Text)
+from .kinds import (BadValue, Boolean, Choice, FontList, Integer, Kind, Length, Names,
+                    Number, ParseContext, Template, Text, did_you_mean, show)
 from .physical import Colour, FontFile, PageSize
 from .types import Align, Dash
 
@@ -298,6 +298,10 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
     Property("headline_gap_lines", Integer(0, 20), 0, "Extra grid lines under a headline."),
     Property("photo_max_height", Number(0.1, 1.0), 0.45,
              "Largest share of the content height one photo may take."),
+    Property("focal_crop", Boolean(), False,
+             "A photo cut to its module keeps its embedded focal region (IPTC Image Region, "
+             "role mainSubject or areaOfInterest) in view instead of its centre. (An "
+             "embedded crop region is always used.)"),
     Property("min_body_lines", Integer(1, 50), 3,
              "Body lines a headline keeps under it (in the same column)."),
     Property("section_fronts", Boolean(), False,
@@ -311,14 +315,88 @@ SPACING = Section("spacing", "Vertical spacing inside and between article module
              "jumps again all the same)."),
 ))
 
-FURNITURE = Section("furniture", "Masthead (page 1), folio (every page) and jump lines.", (
+#: The words the engine prints: (key, kind, English default, description) — the keys of
+#: ``furniture:`` and of each language under ``furniture.languages``.
+ENGLISH_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                    "Sunday"]
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]
+WORDS: tuple[tuple[str, Kind, Any, str], ...] = (
+    ("jump_to", Text(200, placeholder="{page}"), "Continued on page {page}",
+     "Jump line at the end of a continued story."),
+    ("jump_from", Text(200, placeholder="{page}"), "Continued from page {page}",
+     "Jump line at the start of a continuation."),
+    ("folio", Text(200, placeholder="{page}"), "Page {page}", "Page number in the folio."),
+    ("issue", Text(200, placeholder="{issue}"), "No. {issue}",
+     "Issue number, under the masthead and in the ear."),
+    ("index_title", Text(200), "Inside", "Heading of the index ear (sections and their pages)."),
+    ("index_page", Text(200, placeholder="{page}"), "{page}",
+     "A page number in the index ear, after the section."),
+    ("pages", Text(200, placeholder="{pages}"), "{pages} pages",
+     "The edition's page count, in the ear."),
+    ("stories", Text(200, placeholder="{stories}"), "{stories} stories",
+     "The edition's story count, in the ear."),
+    ("date", Template(("weekday", "month", "day", "year")), "{weekday}, {month} {day}, {year}",
+     "The edition's date under the masthead and in the folio."),
+    ("weekdays", Names(7), ENGLISH_WEEKDAYS, "Names of the weekdays, Monday first, for {weekday}."),
+    ("months", Names(12), ENGLISH_MONTHS, "Names of the months, January first, for {month}."),
+)
+#: The languages shipped (English is the keys above); a sheet may add others.
+LANGUAGE_WORDS = {
+    "ko": {"jump_to": "{page}면에 계속", "jump_from": "{page}면에서 계속", "folio": "{page} 면",
+           "issue": "제{issue}호", "index_title": "오늘의 지면", "index_page": "{page}면",
+           "pages": "{pages}면", "stories": "기사 {stories}건",
+           "date": "{year}년 {month}월 {day}일 {weekday}요일",
+           "weekdays": ["월", "화", "수", "목", "금", "토", "일"],
+           "months": [str(number) for number in range(1, 13)]},
+}
+
+
+@dataclass(frozen=True)
+class LanguageWords(Kind):
+    """``{lang: {word: text}}``: the furniture words of other languages than the sheet's own
+    (the keys of :data:`WORDS`; a word left out falls back to the ``furniture:`` key)."""
+
+    label = "mapping (language → words)"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> tuple:
+        if not isinstance(raw, dict):
+            raise BadValue("expected a mapping of languages, like  ko: {jump_to: "
+                           '"{page}면에 계속"}')
+        kinds = {name: kind for name, kind, _default, _help in WORDS}
+        out = []
+        for lang, words in raw.items():
+            if not isinstance(lang, str) or not lang.strip() or len(lang) > 12:
+                raise BadValue(f"expected a language code like ko, got {show(lang)}")
+            if not isinstance(words, dict):
+                raise BadValue(f"expected a mapping of words, got {show(words)}",
+                               subpath=(lang,))
+            parsed = []
+            for name, value in words.items():
+                if name not in kinds:
+                    hint = did_you_mean(name, list(kinds))
+                    raise BadValue(f'unknown word "{name}"', hint=hint, subpath=(lang, name))
+                try:
+                    parsed.append((name, kinds[name].parse(value, ctx)))
+                except BadValue as exc:
+                    raise BadValue(exc.message, exc.hint, subpath=(lang, name)) from None
+            out.append((lang.strip().lower(), tuple(sorted(parsed))))
+        return tuple(sorted(out))
+
+    def allowed(self) -> str:
+        return "words: " + ", ".join(name for name, *_ in WORDS)
+
+
+FURNITURE = Section("furniture", "Masthead (page 1), folio (every page), ears and jump lines, "
+                    "and every word the engine prints in them, per language.", (
     Property("masthead_lines", Integer(1, 60), 8, "Height of the masthead, in grid lines."),
     Property("folio_lines", Integer(0, 10), 2, "Height of the folio, in grid lines."),
     Property("tagline", Text(200), "", "Line printed under the masthead name."),
-    Property("jump_to", Text(200, placeholder="{page}"), "Continued on page {page}",
-             "Jump line at the end of a continued story."),
-    Property("jump_from", Text(200, placeholder="{page}"), "Continued from page {page}",
-             "Jump line at the start of a continuation."),
+) + tuple(Property(name, kind, default, help_) for name, kind, default, help_ in WORDS) + (
+    Property("languages", LanguageWords(), LANGUAGE_WORDS,
+             "The words above in other languages, `{lang: {word: text}}`: the jump lines of a "
+             "story follow the story's `lang`, the masthead, folio and ears the edition's. A "
+             "language or a word not given prints the words above. Korean (`ko`) is shipped."),
 ))
 
 TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in body text, heads, "
@@ -346,7 +424,7 @@ SHEET_KEYS: Mapping[str, str] = {
     "hyphenation": "Hyphenation limits (see *hyphenation*).",
     "rules": "Rules between columns and modules (see *rules*).",
     "spacing": "Module spacing (see *spacing*).",
-    "furniture": "Masthead, folio and jump lines (see *furniture*).",
+    "furniture": "Masthead, folio, ears and jump lines and their words (see *furniture*).",
     "typography": "Quotes, dashes and ellipses (see *typography*).",
 }
 FALLBACK = Property("fallback", FontList(allow_empty=True), [], SHEET_KEYS["fallback"])

@@ -163,6 +163,7 @@ class ModuleSpacing:
     gap_lines: int = 1              # between two stacked modules
     headline_gap_lines: int = 0     # extra space under the headline block
     photo_max_height: float = 0.45  # a photo is at most this share of the content height
+    focal_crop: bool = False        # crops keep an embedded focal region, not the centre
     min_body_lines: int = 3         # a headline keeps at least this many body lines under it
     section_fronts: bool = False    # a new section starts on a new page
     widows: int = 2                 # fewest lines of a paragraph at the head of a column
@@ -179,6 +180,46 @@ class Furniture:
     tagline: str = ""
     jump_to: str = "Continued on page {page}"
     jump_from: str = "Continued from page {page}"
+    folio: str = "Page {page}"
+    issue: str = "No. {issue}"
+    index_title: str = "Inside"
+    index_page: str = "{page}"
+    pages: str = "{pages} pages"
+    stories: str = "{stories} stories"
+    date: str = "{weekday}, {month} {day}, {year}"
+    weekdays: tuple[str, ...] = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                 "Saturday", "Sunday")
+    months: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July",
+                               "August", "September", "October", "November", "December")
+    # (language, ((word, value), …)), sorted: the words in other languages
+    languages: tuple = (("ko", (
+        ("date", "{year}년 {month}월 {day}일 {weekday}요일"), ("folio", "{page} 면"),
+        ("index_page", "{page}면"), ("index_title", "오늘의 지면"), ("issue", "제{issue}호"),
+        ("jump_from", "{page}면에서 계속"), ("jump_to", "{page}면에 계속"),
+        ("months", tuple(str(number) for number in range(1, 13))), ("pages", "{pages}면"),
+        ("stories", "기사 {stories}건"), ("weekdays", ("월", "화", "수", "목", "금", "토", "일")))),)
+
+    def value(self, name: str, lang: str):
+        """The word (or list of names) ``name`` in ``lang`` (``ko``, or ``ko-KR`` → ``ko``); a
+        language or word the sheet does not give falls back to the sheet's own."""
+        wanted = (lang or "").lower()
+        for code, words in self.languages:
+            if code == wanted or code == wanted.split("-")[0]:
+                for key, text in words:
+                    if key == name:
+                        return text
+                break
+        return getattr(self, name)
+
+    def word(self, name: str, lang: str, **values) -> str:
+        """The word ``name`` in ``lang`` (see :meth:`value`), filled in with ``values``."""
+        return self.value(name, lang).format(**values)
+
+    def long_date(self, date, lang: str) -> str:
+        """``date`` in ``lang``'s form: "Saturday, November 28, 2026", "2026년 11월 28일 토요일"."""
+        return self.word("date", lang, weekday=self.value("weekdays", lang)[date.weekday()],
+                         month=self.value("months", lang)[date.month - 1], day=date.day,
+                         year=date.year)
 
 
 @dataclass(frozen=True)

@@ -230,8 +230,12 @@ class ItemBuilder:
         for number, segment in enumerate(segments):
             visible = [(chain, part.replace(SOFT_HYPHEN, "")) for chain, part in segment]
             box = self._box(self._runs(visible))
-            # Room for the hyphen that may follow: a piece plus its hyphen must fit too.
-            if box.width + self.size * 0.5 > self.measure and box.runs:
+            # Room for the hyphen that may follow: a piece plus its hyphen must fit too. A
+            # Korean word never takes a hyphen: it is overlong only when it does not fit at
+            # all (else a head that fits on a line would be cut between syllables).
+            room = 0.0 if any(_is_hangul(ch) for _, part in visible for ch in part) \
+                else self.size * 0.5
+            if box.width + room > self.measure and box.runs:
                 self._add_overlong(items, box)
             else:
                 items.append(box)

@@ -169,6 +169,7 @@ def test_jump_lines_print_inside_the_jumping_story_on_both_pages(sample, name):
     result, manifest = sample(name)
     assert manifest["jumps"], f"{name} has no jumps to check"
     furniture = result.style.furniture
+    lang_of = {article.id: article.lang for article in result.edition.articles}
     parts = {(a["id"], p["part"]): p for a in manifest["articles"] for p in a["parts"]}
     document = pdfium.PdfDocument(str(result.pdf))
     try:
@@ -178,8 +179,10 @@ def test_jump_lines_print_inside_the_jumping_story_on_both_pages(sample, name):
             here = parts[(jump["article"], jump["part"])]
             there = parts[(jump["article"], jump["part"] + 1)]
             assert here["page"] == jump["from_page"] < jump["to_page"] == there["page"], jump
-            to_line = squeeze(furniture.jump_to.format(page=jump["to_page"]))
-            from_line = squeeze(furniture.jump_from.format(page=jump["from_page"]))
+            to_line = squeeze(furniture.word("jump_to", lang_of[jump["article"]],
+                                              page=jump["to_page"]))
+            from_line = squeeze(furniture.word("jump_from", lang_of[jump["article"]],
+                                                page=jump["from_page"]))
             assert to_line in whole[jump["from_page"] - 1], (jump, to_line)
             assert from_line in whole[jump["to_page"] - 1], (jump, from_line)
             inside_here = squeeze(join_lines(boxed_text(pages[jump["from_page"] - 1],

@@ -20,7 +20,7 @@ from pathlib import Path
 
 EDITIONS = Path(__file__).resolve().parents[2] / "editions"
 
-SAMPLES = ["defense-daily-en", "defense-daily-ko"]
+SAMPLES = ["defense-daily-en", "defense-daily-ko", "wire-xml"]
 
 
 def pdf_text(path) -> list[str]:
@@ -150,12 +150,15 @@ def test_jump_lines_name_the_page_where_the_story_goes_on(built, name):
     manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
     pages_of = {a["id"]: {p["part"]: p["page"] for p in a["parts"]} for a in manifest["articles"]}
     sheet = result.style.furniture
+    lang_of = {article.id: article.lang for article in result.edition.articles}
     for jump in manifest["jumps"]:
         parts = pages_of[jump["article"]]
         assert parts[jump["part"]] == jump["from_page"]
         assert parts[jump["part"] + 1] == jump["to_page"] > jump["from_page"]
-        to_line = squeeze(sheet.jump_to.format(page=jump["to_page"]))
-        from_line = squeeze(sheet.jump_from.format(page=jump["from_page"]))
+        to_line = squeeze(sheet.word("jump_to", lang_of[jump["article"]],
+                                              page=jump["to_page"]))
+        from_line = squeeze(sheet.word("jump_from", lang_of[jump["article"]],
+                                                page=jump["from_page"]))
         assert to_line in texts[jump["from_page"] - 1]
         assert from_line in texts[jump["to_page"] - 1]
 
