@@ -27,7 +27,7 @@ import tempfile
 from pathlib import Path
 
 import pikepdf
-from PIL import Image, ImageCms
+from PIL import ImageCms
 from pikepdf import Dictionary, Name, Operator
 
 SRGB_PROFILE = Path(__file__).with_name("icc") / "sRGB.icc"

@@ -21,7 +21,7 @@ part is on another page (a jump).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose.draws import ImageDraw, Origin, TextDraw
 
@@ -84,10 +84,6 @@ class TextRegion:
     def box(self) -> Box:
         return Box.around(line.box for line in self.lines)
 
-    @property
-    def furniture(self) -> bool:
-        return not self.origin.article
-
 
 @dataclass(frozen=True)
 class Picture:
@@ -118,7 +114,7 @@ def line_words(draw: TextDraw, page_height: float) -> list[Word]:
             continue
         run.append(glyph)
     if hyphen is not None and words:
-        words[-1] = Word(words[-1].text, words[-1].box, words[-1].font, words[-1].size, hyphen)
+        words[-1] = replace(words[-1], hyphen=hyphen)
     return words
 
 
@@ -207,9 +203,8 @@ def _printed_line(draw: TextDraw, page_height: float,
         for end, index in (("first", 0), ("last", -1)):
             mark = split_words.get((key, end))
             if mark is not None:
-                word = words[index]
-                words[index] = Word(word.text, word.box, word.font, word.size, word.hyphen,
-                                    *mark)
+                split, whole = mark
+                words[index] = replace(words[index], split=split, whole=whole)
     box = Box.around(w.box if w.hyphen is None else Box.around((w.box, w.hyphen))
                      for w in words) if words else Box(draw.x, page_height - draw.y, 0, 0)
     return PrintedLine(tuple(words), box, page_height - draw.y)
