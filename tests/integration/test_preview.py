@@ -1,0 +1,170 @@
+"""Designer tool: the live preview, as a designer uses it — in headless Chromium.
+
+Contract: the page shows the edition's pages; a save of the style sheet on disk updates the
+page image without a reload; a save that changes nothing re-sends no picture; a broken save
+shows the error (file:line: key) over the last good pages, and fixing it brings pages back.
+The server answers nothing outside its routes (no path reaches the disk), and the build goes to
+a cache folder, never into the edition folder.
+
+Everything runs on a copy of a sample edition cut to four stories (two pages), with a style
+sheet in tmp_path that extends tabloid. Chromium is Debian's (/usr/bin/chromium, installed by
+.ci/run); without it the browser test is skipped on a workstation and fails under CI.
+"""
+from __future__ import annotations
+
+import http.client
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from layout.designer.preview import Preview
+from layout.designer.server import PreviewServer
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
+TIMEOUT_MS = 60_000      # two cores shared with other builds: a rebuild takes a few seconds
+
+
+def _style(size: str, key: str = "leading", close: str = "}") -> str:
+    return f"extends: tabloid\nstyles:\n  body: {{size: {size}, {key}: 11.5pt{close}\n"
+
+
+@pytest.fixture
+def small_edition(tmp_path) -> tuple[Path, Path]:
+    """(edition folder, style sheet): four stories of the English sample, a sheet of our own."""
+    edition = tmp_path / "edition"
+    shutil.copytree(ROOT / "editions" / "defense-daily-en", edition)
+    data = yaml.safe_load((edition / "edition.yaml").read_text(encoding="utf-8"))
+    keep = data["articles"][:4]
+    for article in (edition / "articles").iterdir():
+        if article.name not in keep:
+            article.unlink()
+    data["articles"] = keep
+    (edition / "edition.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                          encoding="utf-8")
+    style = tmp_path / "style" / "my.yaml"
+    style.parent.mkdir()
+    style.write_text(_style("9.5pt"), encoding="utf-8")
+    return edition, style
+
+
+@pytest.fixture
+def server(small_edition):
+    edition, style = small_edition
+    running = PreviewServer(Preview(edition, str(style)), port=0)
+    running.start()
+    yield running
+    running.stop()
+
+
+def _get(server: PreviewServer, path: str) -> int:
+    host, port = server.httpd.server_address[:2]
+    connection = http.client.HTTPConnection(host, port, timeout=10)
+    connection.putrequest("GET", path, skip_accept_encoding=True)   # path sent as written
+    connection.endheaders()
+    status = connection.getresponse().status
+    connection.close()
+    return status
+
+
+def test_only_routes_are_served_and_the_edition_folder_is_left_alone(server, small_edition):
+    edition, _style_file = small_edition
+    before = sorted(p.relative_to(edition) for p in edition.rglob("*"))
+    snapshot = server.preview.snapshot()
+    assert snapshot.error is None and len(snapshot.pages) >= 2
+    assert _get(server, "/") == 200
+    assert _get(server, snapshot.as_json()["pages"][0]["url"]) == 200
+    for path in ("/../README.md", "/../../etc/passwd", "/page/../../../etc/passwd",
+                 "/edition.yaml", "/articles/", "/page/1-0123456789abcdef.png",
+                 "/%2e%2e/%2e%2e/etc/passwd", "/build/edition.pdf"):
+        assert _get(server, path) == 404, path
+    assert sorted(p.relative_to(edition) for p in edition.rglob("*")) == before
+    assert not server.preview.cache.is_relative_to(edition)
+    assert (server.preview.cache / "build" / "edition.pdf").is_file()
+
+
+def _browser():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if not CHROMIUM.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("/usr/bin/chromium is missing under CI: .ci/run must install chromium")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    return playwright_api.sync_playwright()
+
+
+def test_preview_follows_saves_in_the_browser(server, small_edition):
+    _edition, style = small_edition
+    with _browser() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            pictures: list[str] = []
+            page.on("request", lambda r: pictures.append(r.url) if "/page/" in r.url else None)
+            page.goto(server.url)
+            page.wait_for_function("() => { const i = document.getElementById('page');"
+                                   " return i.complete && i.naturalWidth > 0; }",
+                                   timeout=TIMEOUT_MS)
+            first = page.get_attribute("#page", "src")
+            assert first.startswith("/page/1-")
+            assert page.locator("#thumbs img").count() == len(server.preview.snapshot().pages)
+            page.evaluate("window.notReloaded = true")
+
+            def generation() -> int:
+                return int(page.evaluate("document.body.dataset.generation"))
+
+            def wait_for_build(after: int) -> None:
+                page.wait_for_function(f"() => Number(document.body.dataset.generation) > {after}",
+                                       timeout=TIMEOUT_MS)
+
+            # A save that changes nothing: a new build, but no picture is fetched again.
+            seen = len(pictures)
+            now = generation()
+            style.write_text(_style("9.5pt"), encoding="utf-8")
+            wait_for_build(now)
+            assert page.get_attribute("#page", "src") == first
+            assert pictures[seen:] == []
+
+            # A real change: the body size. The page image changes without a reload.
+            now = generation()
+            style.write_text(_style("9pt"), encoding="utf-8")
+            page.wait_for_function(f"() => {{ const i = document.getElementById('page');"
+                                   f" return i.getAttribute('src') !== '{first}' && i.complete"
+                                   f" && i.naturalWidth > 0; }}", timeout=TIMEOUT_MS)
+            assert page.evaluate("window.notReloaded") is True
+            assert generation() > now
+            changed = page.get_attribute("#page", "src")
+            assert changed.startswith("/page/1-") and changed != first
+            assert not page.locator("#error").is_visible()
+
+            # A YAML typo: the error with file and line, over the last good pages.
+            now = generation()
+            style.write_text(_style("9pt", close=""), encoding="utf-8")
+            page.wait_for_function("() => document.body.classList.contains('broken')",
+                                   timeout=TIMEOUT_MS)
+            error = page.text_content("#error")
+            assert f"{style}:4" in error and "YAML" in error
+            assert page.get_attribute("#page", "src") == changed
+            assert page.locator("#page").is_visible()
+
+            # A misspelt key: file, line and key path.
+            now = generation()
+            style.write_text(_style("9pt", key="leadng"), encoding="utf-8")
+            wait_for_build(now)
+            error = page.text_content("#error")
+            assert f"{style}:3: styles.body.leadng: unknown key" in error
+
+            # Fixed: the pages are back, the error gone.
+            style.write_text(_style("9pt"), encoding="utf-8")
+            page.wait_for_function("() => !document.body.classList.contains('broken')",
+                                   timeout=TIMEOUT_MS)
+            assert not page.locator("#error").is_visible()
+            assert page.get_attribute("#page", "src") == changed
+            assert page.evaluate("window.notReloaded") is True
+        finally:
+            browser.close()
