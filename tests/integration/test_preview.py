@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from layout.designer.preview import Preview
 from layout.designer.server import PreviewServer
@@ -36,27 +34,17 @@ def _style(size: str, key: str = "leading", close: str = "}") -> str:
 
 
 @pytest.fixture
-def small_edition(tmp_path) -> tuple[Path, Path]:
+def edition_and_style(small_edition, tmp_path) -> tuple[Path, Path]:
     """(edition folder, style sheet): four stories of the English sample, a sheet of our own."""
-    edition = tmp_path / "edition"
-    shutil.copytree(ROOT / "editions" / "defense-daily-en", edition)
-    data = yaml.safe_load((edition / "edition.yaml").read_text(encoding="utf-8"))
-    keep = data["articles"][:4]
-    for article in (edition / "articles").iterdir():
-        if article.name not in keep:
-            article.unlink()
-    data["articles"] = keep
-    (edition / "edition.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
-                                          encoding="utf-8")
     style = tmp_path / "style" / "my.yaml"
     style.parent.mkdir()
     style.write_text(_style("9.5pt"), encoding="utf-8")
-    return edition, style
+    return small_edition(4), style
 
 
 @pytest.fixture
-def server(small_edition):
-    edition, style = small_edition
+def server(edition_and_style):
+    edition, style = edition_and_style
     running = PreviewServer(Preview(edition, str(style)), port=0)
     running.start()
     yield running
@@ -73,8 +61,8 @@ def _get(server: PreviewServer, path: str) -> int:
     return status
 
 
-def test_only_routes_are_served_and_the_edition_folder_is_left_alone(server, small_edition):
-    edition, _style_file = small_edition
+def test_only_routes_are_served_and_the_edition_folder_is_left_alone(server, edition_and_style):
+    edition, _style_file = edition_and_style
     before = sorted(p.relative_to(edition) for p in edition.rglob("*"))
     snapshot = server.preview.snapshot()
     assert snapshot.error is None and len(snapshot.pages) >= 2
@@ -98,8 +86,8 @@ def _browser():
     return playwright_api.sync_playwright()
 
 
-def test_preview_follows_saves_in_the_browser(server, small_edition):
-    _edition, style = small_edition
+def test_preview_follows_saves_in_the_browser(server, edition_and_style):
+    _edition, style = edition_and_style
     with _browser() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
