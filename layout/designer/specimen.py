@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..build import DEFAULT_STYLE, STYLES_DIR
-from ..compose.blocks import BASELINE_IN_ROW, CAP_HEIGHT, BlockSetter, text_lines
-from ..compose.draws import RuleDraw, place
+from ..compose.blocks import BASELINE_IN_ROW, CAP_HEIGHT, DESCENT, BlockSetter
+from ..compose.draws import RuleDraw, TextDraw, place
 from ..compose.galley import GalleyComposer
 from ..model import Article
 from ..paginate.pages import PageLayout, Pagination
@@ -273,20 +273,19 @@ class Specimen:
 
     def justified(self, texts: list[str], style: TextStyle, x: float, top: float,
                   lang: str) -> tuple[list, float]:
-        """Paragraphs at the column measure as the body flow sets them: the first flush, the
-        next ones with the style's first-line indent."""
-        draws: list = []
+        """Paragraphs at the column measure as the body flow sets them: on the baseline grid
+        (bands start on whole grid lines, so a band's grid is the page's), the first paragraph
+        flush, the next ones with the style's first-line indent."""
         pitch = self.page.baseline
-        # On the baseline grid, as body text prints: bands start on whole grid lines, so the
-        # band's grid is the page's.
-        first = math.ceil((top + style.size * CAP_HEIGHT - BASELINE_IN_ROW * pitch) / pitch)
-        cursor = (first + BASELINE_IN_ROW) * pitch - style.size * CAP_HEIGHT
+        row = math.ceil((top + style.size * CAP_HEIGHT) / pitch - BASELINE_IN_ROW - 1e-9)
+        baseline = (row + BASELINE_IN_ROW) * pitch
+        draws: list = []
         for number, text in enumerate(texts):
-            lines = self.typesetter.set(text, style, self.span(1), lang=lang,
-                                        first_indent=style.first_indent if number else 0.0)
-            more, cursor = text_lines(lines, style, x=x, top=cursor, role="body")
-            draws += more
-        return draws, cursor
+            for line in self.typesetter.set(text, style, self.span(1), lang=lang,
+                                            first_indent=style.first_indent if number else 0.0):
+                draws.append(TextDraw(x + line.x_offset, baseline, line, style.color, "body"))
+                baseline += pitch
+        return draws, baseline - pitch + style.size * DESCENT
 
     # --- pages --------------------------------------------------------------------------------
 
