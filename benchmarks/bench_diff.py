@@ -48,7 +48,10 @@ def main() -> None:
             pages = sum(max(r["figures"]["pages"]["before"], r["figures"]["pages"]["after"])
                         for r in data["editions"])
             print(f"{label}: {seconds:.1f} s ({pages} pages, "
-                  f"{sum(not r['identical'] for r in data['editions'])} editions changed)")
+                  f"{sum(not r['identical'] for r in data['editions'])} editions changed; "
+                  f"{data['workers']} workers: builds {data['timings']['builds']:.1f} s, "
+                  f"{data['timings']['build_seconds_each']:.1f} s each, pictures "
+                  f"{data['timings']['pictures']:.1f} s)")
             for line in summary_lines(data):
                 print("  " + line)
     finally:

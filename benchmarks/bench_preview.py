@@ -58,10 +58,11 @@ def main() -> None:
                     timeout=120000, polling=20)
                 wait = time.perf_counter() - saved
                 build = server.preview.snapshot().seconds
+                alone = server.preview.snapshot().build_seconds
                 waits.append(wait)
                 builds.append(build)
                 print(f"save {round_} (body {size}): image shown after {wait:.2f} s "
-                      f"(build + render {build:.2f} s, the rest {wait - build:.2f} s; "
+                      f"(build {alone:.2f} s + render {build - alone:.2f} s, the rest {wait - build:.2f} s; "
                       f"{len(server.preview.snapshot().pages)} pages)", flush=True)
             browser.close()
         server.stop()

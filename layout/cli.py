@@ -60,6 +60,8 @@ def _designer_commands(commands) -> None:
     diff.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
     diff.add_argument("--jobs", type=int, default=None,
                       help="parallel builds (default: the number of cores)")
+    diff.add_argument("--no-cache", action="store_true",
+                      help="build both sides anew (default: reuse builds kept in DIR/.cache)")
     diff.add_argument("--debug", action="store_true")
     schema = commands.add_parser("schema", help="print the JSON Schema of the style sheet")
     schema.add_argument("--debug", action="store_true")

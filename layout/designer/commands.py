@@ -17,6 +17,6 @@ def run(args) -> int:
     if args.command == "diff":
         from .diff import run_diff
         return run_diff(args.editions, style=args.style, against=args.against, out=args.out,
-                        json_path=args.json, jobs=args.jobs)
+                        json_path=args.json, jobs=args.jobs, no_cache=args.no_cache)
     from .server import serve
     return serve(args.edition, style=args.style, host=args.host, port=args.port)

@@ -27,9 +27,11 @@ from ..build import LOW_PPI, build_edition
 from ..compose.draws import ImageDraw
 from ..errors import LayoutError
 from ..render.images import effective_ppi
+from . import buildcache
 from .diff_report import write_html
 from .raster import render_images
 
+CACHE_FOLDER = ".cache"    # DIR/.cache: builds kept for the next run (buildcache.py)
 DIFF_SCALE = 1.0          # 72 ppi: an 11 × 17 in page is 792 × 1224 px
 CHANGED_LEVEL = 32        # a pixel changed when a channel differs by more than this (of 255)
 FIGURES = ("pages", "jumps", "holes_mean", "holes_max", "loose_lines", "hyphenated",
@@ -41,6 +43,7 @@ class BuildJob:
     edition: Path
     style: str | None          # None: the edition's own style
     out: Path
+    cache: Path | None = None  # the build cache's folder (buildcache.py), None: no cache
 
 
 def figures(result) -> dict:
@@ -69,13 +72,23 @@ def figures(result) -> dict:
 
 
 def _build(job: BuildJob) -> dict:
-    """One build (in a worker process): figures and the PDF's hash, or the error's text."""
+    """One build (in a worker process), or its cached copy: the PDF, its hash and figures,
+    or the error's text."""
+    entry_key = buildcache.key(job.edition, job.style)
+    if job.cache is not None:
+        found = buildcache.lookup(job.cache, entry_key)
+        if found is not None:
+            return {**found, "seconds": 0.0}
     try:
         result = build_edition(job.edition, style=job.style, out=job.out)
     except LayoutError as error:       # LayoutError does not pickle: send its words
         return {"error": error.format()}
     digest = hashlib.sha256(result.pdf.read_bytes()).hexdigest()
-    return {"pdf": str(result.pdf), "sha256": digest, "figures": figures(result)}
+    entry = {"sha256": digest, "figures": figures(result), "inputs": buildcache.inputs(result)}
+    pdf = str(result.pdf)
+    if job.cache is not None:
+        pdf = buildcache.store(job.cache, entry_key, result.pdf, entry)
+    return {**entry, "pdf": pdf, "seconds": result.seconds, "cached": False}
 
 
 def _padded(image: Image.Image | None, size: tuple[int, int]) -> Image.Image:
@@ -88,14 +101,18 @@ def _padded(image: Image.Image | None, size: tuple[int, int]) -> Image.Image:
 
 def difference_picture(before: Image.Image, after: Image.Image) -> tuple[Image.Image, float]:
     """The after page faded to a light grey with every changed pixel in red; and the share of
-    the page's pixels that changed."""
+    the page's pixels that changed. A palette image (greys and one red): a third of the bytes
+    to encode of an RGB one."""
     delta = ImageChops.difference(before, after).convert("L")
     mask = delta.point(lambda v: 255 if v > CHANGED_LEVEL else 0)
     changed = mask.histogram()[255]
-    faded = Image.blend(after.convert("L").convert("RGB"), Image.new("RGB", after.size, "white"),
-                        0.75)
-    faded.paste(Image.new("RGB", after.size, (220, 0, 40)), (0, 0), mask)
-    return faded, changed / (after.width * after.height)
+    # Grey g faded three quarters of the way to white is 191 + g / 4: indexes 191…254 of a
+    # grey palette; index 0 is the red.
+    faded = after.convert("L").point(lambda v: 191 + v // 4 if v < 252 else 254)
+    faded.paste(0, (0, 0), mask)
+    picture = Image.frombytes("P", faded.size, faded.tobytes())
+    picture.putpalette([220, 0, 40] + [v for i in range(1, 256) for v in (i, i, i)])
+    return picture, changed / (after.width * after.height)
 
 
 def _compare(before_pdf: str, after_pdf: str, folder: str) -> list[dict]:
@@ -144,7 +161,7 @@ def _folder_names(editions: list[Path]) -> list[str]:
 
 
 def diff_editions(editions: list[Path], *, style: str, against: str | None, out: Path,
-                  jobs: int | None = None) -> dict:
+                  jobs: int | None = None, no_cache: bool = False) -> dict:
     """Build, compare and write the PNGs; the whole result as JSON-ready data."""
     started = time.perf_counter()
     out = Path(out)
@@ -156,25 +173,30 @@ def diff_editions(editions: list[Path], *, style: str, against: str | None, out:
     new_style = _absolute_if_path(style)
     old_style = _absolute_if_path(against) if against else None
     names = _folder_names(editions)
-    builds = out / ".builds"
+    builds = out / ".builds"      # fresh builds; kept ones are copied into the cache
     work = []
     for edition, name in zip(editions, names):
-        work.append(BuildJob(edition.resolve(), old_style, builds / name / "before"))
-        work.append(BuildJob(edition.resolve(), new_style, builds / name / "after"))
+        cache = None if no_cache else out / CACHE_FOLDER
+        work.append(BuildJob(edition.resolve(), old_style, builds / name / "before", cache))
+        work.append(BuildJob(edition.resolve(), new_style, builds / name / "after", cache))
     workers = max(1, min(jobs or os.cpu_count() or 1, len(work)))
+    timings: dict[str, float] = {}
     try:
-        results = _run(work, names, editions, out, workers)
+        results = _run(work, names, editions, out, workers, timings)
     finally:
         shutil.rmtree(builds, ignore_errors=True)
     return {"style": style, "against": against, "editions": results,
             "changed": any(not r["identical"] for r in results),
-            "seconds": round(time.perf_counter() - started, 2)}
+            "seconds": round(time.perf_counter() - started, 2),
+            "timings": {k: round(v, 2) for k, v in timings.items()}, "workers": workers}
 
 
 def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path,
-         workers: int) -> list[dict]:
+         workers: int, timings: dict[str, float]) -> list[dict]:
+    started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
         built = list(pool.map(_build, work))
+        timings["builds"] = time.perf_counter() - started
         errors = [b["error"] for b in built if "error" in b]
         if errors:
             raise LayoutError("\n".join(dict.fromkeys(errors)))
@@ -203,6 +225,10 @@ def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path
                 "pages": pages,
                 "changed_pages": sum(1 for p in pages if p["changed"] > 0),
             })
+    timings["pictures"] = time.perf_counter() - started - timings["builds"]
+    fresh = [b["seconds"] for b in built if not b.get("cached")]
+    timings["build_seconds_each"] = sum(fresh) / max(1, len(fresh))
+    timings["cached_builds"] = len(built) - len(fresh)
     return results
 
 
@@ -236,9 +262,11 @@ def summary_lines(data: dict) -> list[str]:
 
 
 def run_diff(editions: list[Path], *, style: str, against: str | None, out: Path,
-             json_path: Path | None = None, jobs: int | None = None) -> int:
+             json_path: Path | None = None, jobs: int | None = None,
+             no_cache: bool = False) -> int:
     """``newsprint diff``: print a line per edition (or "no change"); exit status 0."""
-    data = diff_editions(editions, style=style, against=against, out=out, jobs=jobs)
+    data = diff_editions(editions, style=style, against=against, out=out, jobs=jobs,
+                         no_cache=no_cache)
     out = Path(out)
     write_html(data, out / "report.html")
     if json_path is not None:

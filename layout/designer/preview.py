@@ -34,11 +34,12 @@ class Snapshot:
     error: str | None = None
     built_at: float = 0.0          # time.time() when the build finished
     seconds: float = 0.0           # build + rendering
+    build_seconds: float = 0.0     # the build alone (BuildResult.seconds)
 
     def as_json(self) -> dict:
         return {"generation": self.generation, "error": self.error, "report": self.report,
                 "summary": self.summary, "built_at": self.built_at,
-                "seconds": round(self.seconds, 2),
+                "seconds": round(self.seconds, 2), "build_seconds": round(self.build_seconds, 2),
                 "pages": [{"number": p.number, "url": f"/page/{p.number}-{p.digest}.png",
                            "width": p.width, "height": p.height} for p in self.pages]}
 
@@ -81,11 +82,12 @@ class Preview:
         previous = self.snapshot()
         try:
             result = build_edition(self.edition, style=self.style, out=self.cache / "build")
-            pictures = tuple(render_pictures(result.pdf))
+            pictures = tuple(render_pictures(result.pdf, known={p.digest: p
+                                                                for p in previous.pages}))
             self._remember(result)
             snapshot = Snapshot(previous.generation + 1, pictures, build_report(result),
                                 summary(result), None, time.time(),
-                                time.perf_counter() - started)
+                                time.perf_counter() - started, result.seconds)
         except LayoutError as error:
             self._remember_error(error)
             snapshot = Snapshot(previous.generation + 1, previous.pages, previous.report,

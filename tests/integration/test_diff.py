@@ -31,10 +31,13 @@ def test_difference_picture_marks_exactly_the_changed_pixels():
     ImageDraw.Draw(after).rectangle((10, 10, 29, 19), fill="black")    # 20 × 10 pixels
     picture, share = difference_picture(before, after)
     assert share == 200 / 5000
+    picture = picture.convert("RGB")
     assert picture.getpixel((15, 15)) == (220, 0, 40)
-    assert picture.getpixel((50, 40)) == (255, 255, 255)      # unchanged paper stays light
+    assert picture.getpixel((29, 19)) == (220, 0, 40) and picture.getpixel((30, 19)) != \
+        (220, 0, 40)
+    assert min(picture.getpixel((50, 40))) >= 250             # unchanged paper stays light
     same, none = difference_picture(before, before.copy())
-    assert none == 0.0 and (220, 0, 40) not in {c for _n, c in same.getcolors(10)}
+    assert none == 0.0 and (220, 0, 40) not in {c for _n, c in same.convert("RGB").getcolors(10)}
 
 
 def test_moved_stories_lists_only_stories_whose_pages_differ():
@@ -106,3 +109,28 @@ def test_bad_style_is_exit_1_with_file_line_key(small_edition, tmp_path, capsys)
     error = capsys.readouterr().err
     assert f"{bad}:3: styles.body.leadng: unknown key" in error
     assert "Traceback" not in error
+
+
+def test_second_run_reuses_builds_and_sees_an_edited_style(small_edition, tmp_path, capsys):
+    """The cache in DIR/.cache: the same run again builds nothing; the new style edited in place
+    (same path) is built anew — here back to the old size, so the diff says no change."""
+    edition = small_edition(4)
+    new = _style(tmp_path, "{size: 8pt, leading: 9.5pt}")
+    out, report = tmp_path / "diff", tmp_path / "d.json"
+    args = ["diff", str(edition), "--style", str(new), "--against", "tabloid", "-o", str(out),
+            "--json", str(report)]
+    assert main(args) == 0
+    first = json.loads(report.read_text(encoding="utf-8"))
+    assert first["timings"]["cached_builds"] == 0
+    assert main(args) == 0
+    second = json.loads(report.read_text(encoding="utf-8"))
+    assert second["timings"]["cached_builds"] == 2
+    assert second["editions"][0]["figures"] == first["editions"][0]["figures"]
+    assert second["editions"][0]["sha256_after"] == first["editions"][0]["sha256_after"]
+    capsys.readouterr()
+    new.write_text("extends: tabloid\n", encoding="utf-8")       # the old style's own values
+    assert main(args) == 0
+    third = json.loads(report.read_text(encoding="utf-8"))
+    assert third["timings"]["cached_builds"] == 1
+    assert third["changed"] is False and capsys.readouterr().out.startswith("no change")
+    assert not list(out.glob("*/page-*.png"))
