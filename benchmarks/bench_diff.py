@@ -1,11 +1,12 @@
 #!/usr/bin/env python3
 """Style-diff run time: the three sample editions, then those plus the eight mixes of
-scripts/make_test_editions.py, diffed for one real change (body 9.5 → 9 pt), and the same
-style on both sides (the "no change" path: hashes only).
+scripts/make_test_editions.py (11 editions), diffed for one real change (body 9.5 → 9 pt)
+against tabloid with an empty build cache; then a second change against the same old style
+(the old side comes from the cache); then the same style on both sides ("no change": hashes).
 
     .venv/bin/python benchmarks/bench_diff.py [--keep DIR]
 
-Prints seconds per run and, per edition, what the change did.
+Prints seconds per run, the split (builds / pictures), and per edition what the change did.
 """
 from __future__ import annotations
 
@@ -30,28 +31,37 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-diff-"))
     try:
-        style = work / "body9.yaml"
-        style.write_text("extends: tabloid\nstyles:\n  body: {size: 9pt}\n")
+        body9 = work / "body9.yaml"
+        body9.write_text("extends: tabloid\nstyles:\n  body: {size: 9pt}\n")
+        body10 = work / "body10.yaml"
+        body10.write_text("extends: tabloid\nstyles:\n  body: {size: 10pt, leading: 12pt}\n")
         mixes = work / "mixes"
         subprocess.run([sys.executable, str(ROOT / "scripts" / "make_test_editions.py"),
                         str(mixes)], check=True, capture_output=True)
-        mixed = sorted(p for p in mixes.iterdir() if (p / "edition.yaml").is_file())
+        everything = SAMPLES + sorted(p for p in mixes.iterdir()
+                                      if (p / "edition.yaml").is_file())
         out = args.keep or work / "out"
-        for label, editions, new in (("3 samples, same style", SAMPLES, "tabloid"),
-                                     ("3 samples, body 9.5 → 9 pt", SAMPLES, str(style)),
-                                     (f"{3 + len(mixed)} editions, body 9.5 → 9 pt",
-                                      SAMPLES + mixed, str(style))):
+        if out.exists():
+            shutil.rmtree(out)
+        runs = (("3 samples, body 9.5 → 9 pt, empty cache", SAMPLES, body9, out / "samples"),
+                (f"{len(everything)} editions, body 9.5 → 9 pt, empty cache", everything, body9,
+                 out / "all"),
+                (f"{len(everything)} editions, body 9.5 → 10/12 pt, old side cached",
+                 everything, body10, out / "all"),
+                (f"{len(everything)} editions, same style (no change)", everything, "tabloid",
+                 out / "all"))
+        for label, editions, new, folder in runs:
             started = time.perf_counter()
-            data = diff_editions(editions, style=new, against="tabloid",
-                                 out=out / label.split(",")[0].replace(" ", "-"))
+            data = diff_editions(editions, style=str(new), against="tabloid", out=folder)
             seconds = time.perf_counter() - started
             pages = sum(max(r["figures"]["pages"]["before"], r["figures"]["pages"]["after"])
                         for r in data["editions"])
-            print(f"{label}: {seconds:.1f} s ({pages} pages, "
+            t = data["timings"]
+            print(f"{label}: {seconds:.1f} s — {pages} pages, "
                   f"{sum(not r['identical'] for r in data['editions'])} editions changed; "
-                  f"{data['workers']} workers: builds {data['timings']['builds']:.1f} s, "
-                  f"{data['timings']['build_seconds_each']:.1f} s each, pictures "
-                  f"{data['timings']['pictures']:.1f} s)")
+                  f"{data['workers']} workers; {t['builds_run']} builds run "
+                  f"({t['build_seconds_each']:.1f} s each), {t['cached_builds']} from the cache; "
+                  f"builds {t['builds']:.1f} s, pictures {t['pictures']:.1f} s", flush=True)
             for line in summary_lines(data):
                 print("  " + line)
     finally:

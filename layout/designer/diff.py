@@ -195,7 +195,11 @@ def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path
          workers: int, timings: dict[str, float]) -> list[dict]:
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        built = list(pool.map(_build, work))
+        # The same edition with the same style (--style equal to --against) is built once.
+        unique = list(dict.fromkeys((job.edition, job.style) for job in work))
+        first = {pair: next(j for j in work if (j.edition, j.style) == pair) for pair in unique}
+        done = dict(zip(unique, pool.map(_build, [first[pair] for pair in unique])))
+        built = [done[(job.edition, job.style)] for job in work]
         timings["builds"] = time.perf_counter() - started
         errors = [b["error"] for b in built if "error" in b]
         if errors:
@@ -226,9 +230,10 @@ def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path
                 "changed_pages": sum(1 for p in pages if p["changed"] > 0),
             })
     timings["pictures"] = time.perf_counter() - started - timings["builds"]
-    fresh = [b["seconds"] for b in built if not b.get("cached")]
+    fresh = [b["seconds"] for b in done.values() if not b.get("cached")]
     timings["build_seconds_each"] = sum(fresh) / max(1, len(fresh))
-    timings["cached_builds"] = len(built) - len(fresh)
+    timings["builds_run"] = len(fresh)
+    timings["cached_builds"] = len(done) - len(fresh)
     return results
 
 
