@@ -11,6 +11,8 @@ Prints seconds per run, the split (builds / pictures), and per edition what the 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -23,6 +25,15 @@ from layout.designer.diff import diff_editions, summary_lines
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = [ROOT / "editions" / name for name in ("defense-daily-en", "defense-daily-ko",
                                                  "wire-en")]
+
+
+def _cpu() -> float:
+    """User + system seconds of this process and of its finished children (the pool)."""
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def main() -> None:
@@ -51,13 +62,14 @@ def main() -> None:
                 (f"{len(everything)} editions, same style (no change)", everything, "tabloid",
                  out / "all"))
         for label, editions, new, folder in runs:
-            started = time.perf_counter()
+            started, cpu = time.perf_counter(), _cpu()
             data = diff_editions(editions, style=str(new), against="tabloid", out=folder)
-            seconds = time.perf_counter() - started
+            seconds, cpu = time.perf_counter() - started, _cpu() - cpu
             pages = sum(max(r["figures"]["pages"]["before"], r["figures"]["pages"]["after"])
                         for r in data["editions"])
             t = data["timings"]
-            print(f"{label}: {seconds:.1f} s — {pages} pages, "
+            print(f"{label}: {seconds:.1f} s ({cpu:.1f} CPU s in all processes; load "
+                  f"{os.getloadavg()[0]:.1f}) — {pages} pages, "
                   f"{sum(not r['identical'] for r in data['editions'])} editions changed; "
                   f"{data['workers']} workers; {t['builds_run']} builds run "
                   f"({t['build_seconds_each']:.1f} s each), {t['cached_builds']} from the cache; "

@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -115,28 +116,50 @@ def difference_picture(before: Image.Image, after: Image.Image) -> tuple[Image.I
     return picture, changed / (after.width * after.height)
 
 
+def page_files(pdf: Path) -> list[Path]:
+    """The PDF's pages as PNG files at DIFF_SCALE, made once and kept beside it (so a cached
+    build's pages are not rendered and encoded again)."""
+    folder = Path(pdf).parent / f"pages-{DIFF_SCALE:g}"
+    if (folder / "complete").is_file():
+        return sorted(folder.glob("page-*.png"))
+    staging = Path(tempfile.mkdtemp(prefix=".pages-", dir=Path(pdf).parent))
+    for number, image in enumerate(render_images(Path(pdf), DIFF_SCALE), start=1):
+        image.save(staging / f"page-{number:03d}.png", compress_level=1)
+    (staging / "complete").write_text("")
+    try:
+        os.replace(staging, folder)
+    except OSError:           # made meanwhile by another worker (the same edition twice)
+        shutil.rmtree(staging, ignore_errors=True)
+    return sorted(folder.glob("page-*.png"))
+
+
 def _compare(before_pdf: str, after_pdf: str, folder: str) -> list[dict]:
-    """Render both PDFs, write before/after/diff PNGs per page (in a worker process)."""
-    befores, afters = render_images(Path(before_pdf), DIFF_SCALE), \
-        render_images(Path(after_pdf), DIFF_SCALE)
+    """Before/after/diff PNGs per page and the changed share (in a worker process)."""
+    befores, afters = page_files(Path(before_pdf)), page_files(Path(after_pdf))
     folder_path = Path(folder)
-    folder_path.mkdir(parents=True, exist_ok=True)
+    if folder_path.exists():
+        shutil.rmtree(folder_path)             # no pictures of an earlier run stay
+    folder_path.mkdir(parents=True)
     pages = []
     for index in range(max(len(befores), len(afters))):
-        before = befores[index] if index < len(befores) else None
-        after = afters[index] if index < len(afters) else None
-        size = (max(i.width for i in (before, after) if i is not None),
-                max(i.height for i in (before, after) if i is not None))
-        before, after = _padded(before, size), _padded(after, size)
-        picture, share = difference_picture(before, after)
-        names = {}
-        for kind, image in (("before", before), ("after", after), ("diff", picture)):
-            name = f"page-{index + 1:02d}-{kind}.png"
-            image.save(folder_path / name, compress_level=1)
-            names[kind] = name
+        files = {"before": befores[index] if index < len(befores) else None,
+                 "after": afters[index] if index < len(afters) else None}
+        images = {kind: Image.open(path).convert("RGB") if path else None
+                  for kind, path in files.items()}
+        size = (max(i.width for i in images.values() if i is not None),
+                max(i.height for i in images.values() if i is not None))
+        names = {kind: f"page-{index + 1:02d}-{kind}.png" for kind in ("before", "after", "diff")}
+        for kind, image in images.items():
+            if image is not None and image.size == size:
+                shutil.copyfile(files[kind], folder_path / names[kind])   # as rendered
+            else:                     # a page only one side has, or of another size
+                images[kind] = _padded(image, size)
+                images[kind].save(folder_path / names[kind], compress_level=1)
+        picture, share = difference_picture(images["before"], images["after"])
+        picture.save(folder_path / names["diff"], compress_level=1)
         pages.append({"page": index + 1, "changed": round(share, 5),
-                      "in_before": index < len(befores), "in_after": index < len(afters),
-                      **names})
+                      "in_before": files["before"] is not None,
+                      "in_after": files["after"] is not None, **names})
     return pages
 
 
