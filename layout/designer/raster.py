@@ -25,18 +25,22 @@ class PagePicture:
     height: int
 
 
-def render_images(pdf: Path, scale: float = PREVIEW_SCALE) -> list[Image.Image]:
-    """Every page of ``pdf`` as an RGB Pillow image at ``scale`` × 72 ppi."""
+def iter_images(pdf: Path, scale: float = PREVIEW_SCALE):
+    """Every page of ``pdf`` as an RGB Pillow image at ``scale`` × 72 ppi, one at a time."""
     document = pdfium.PdfDocument(str(pdf))
     try:
-        images = []
         for index in range(len(document)):
             page = document[index]
-            images.append(page.render(scale=scale).to_pil().convert("RGB"))
+            image = page.render(scale=scale).to_pil().convert("RGB")
             page.close()
-        return images
+            yield image
     finally:
         document.close()
+
+
+def render_images(pdf: Path, scale: float = PREVIEW_SCALE) -> list[Image.Image]:
+    """Every page of ``pdf`` as an RGB Pillow image at ``scale`` × 72 ppi."""
+    return list(iter_images(pdf, scale))
 
 
 def png_bytes(image: Image.Image) -> bytes:
@@ -49,10 +53,11 @@ def render_pictures(pdf: Path, scale: float = PREVIEW_SCALE,
                     known: dict[str, PagePicture] | None = None) -> list[PagePicture]:
     """Every page of ``pdf`` as a PNG with the hash of its pixels (deterministic for the same
     PDF). A page whose pixels are in ``known`` (digest → picture, say the previous build's)
-    reuses that PNG instead of encoding it again: encoding is half the time of rendering."""
+    reuses that PNG instead of encoding it again: encoding is half the time of rendering.
+    (Encoding in threads beside pdfium's rendering was tried: no faster here.)"""
     known = known or {}
     pictures = []
-    for number, image in enumerate(render_images(pdf, scale), start=1):
+    for number, image in enumerate(iter_images(pdf, scale), start=1):
         digest = hashlib.sha256(image.tobytes()).hexdigest()[:16]
         if digest in known:
             pictures.append(replace(known[digest], number=number))
