@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -218,21 +218,35 @@ def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path
          workers: int, timings: dict[str, float]) -> list[dict]:
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        # The same edition with the same style (--style equal to --against) is built once.
+        # The same edition with the same style (--style equal to --against) is built once;
+        # the biggest editions go first, so no core idles on one long build at the end, and
+        # an edition's pictures are made as soon as both its builds are done.
         unique = list(dict.fromkeys((job.edition, job.style) for job in work))
         first = {pair: next(j for j in work if (j.edition, j.style) == pair) for pair in unique}
-        done = dict(zip(unique, pool.map(_build, [first[pair] for pair in unique])))
+        order = sorted(unique, key=lambda pair: -_copy_size(pair[0]))
+        futures = {pool.submit(_build, first[pair]): pair for pair in order}
+        done: dict = {}
+        comparisons = {}
+        for future in as_completed(futures):
+            done[futures[future]] = future.result()
+            for index, name in enumerate(names):
+                pair_before = (work[2 * index].edition, work[2 * index].style)
+                pair_after = (work[2 * index + 1].edition, work[2 * index + 1].style)
+                if name in comparisons or pair_before not in done or pair_after not in done:
+                    continue
+                before, after = done[pair_before], done[pair_after]
+                if "error" in before or "error" in after:
+                    continue
+                if before["sha256"] != after["sha256"]:
+                    comparisons[name] = pool.submit(_compare, before["pdf"], after["pdf"],
+                                                    str(out / name))
         built = [done[(job.edition, job.style)] for job in work]
         timings["builds"] = time.perf_counter() - started
         errors = [b["error"] for b in built if "error" in b]
         if errors:
+            for future in comparisons.values():
+                future.cancel()
             raise LayoutError("\n".join(dict.fromkeys(errors)))
-        comparisons = {}
-        for index, name in enumerate(names):
-            before, after = built[2 * index], built[2 * index + 1]
-            if before["sha256"] != after["sha256"]:
-                comparisons[name] = pool.submit(_compare, before["pdf"], after["pdf"],
-                                                str(out / name))
         results = []
         for index, (edition, name) in enumerate(zip(editions, names)):
             before, after = built[2 * index], built[2 * index + 1]
@@ -258,6 +272,11 @@ def _run(work: list[BuildJob], names: list[str], editions: list[Path], out: Path
     timings["builds_run"] = len(fresh)
     timings["cached_builds"] = len(done) - len(fresh)
     return results
+
+
+def _copy_size(edition: Path) -> int:
+    """Bytes of the edition's articles: how long its build will take, roughly."""
+    return sum(p.stat().st_size for p in (Path(edition) / "articles").glob("*") if p.is_file())
 
 
 def _absolute_if_path(style: str) -> str:
