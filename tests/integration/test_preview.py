@@ -156,3 +156,31 @@ def test_preview_follows_saves_in_the_browser(server, edition_and_style):
             assert page.evaluate("window.notReloaded") is True
         finally:
             browser.close()
+
+
+def test_watches_the_edition_the_style_chain_and_its_fonts(edition_and_style):
+    edition, style = edition_and_style
+    preview = Preview(edition, str(style))
+    try:
+        snapshot = preview.rebuild()
+        assert snapshot.error is None
+        folders, files = preview.watched()
+        tabloid = ROOT / "styles" / "tabloid.yaml"
+        body_font = ROOT / "fonts" / "LiberationSerif-Regular.ttf"
+        assert {edition.resolve(), style.parent.resolve(), tabloid.parent,
+                body_font.parent} <= folders
+        assert {style.resolve(), tabloid, body_font} <= files
+        assert preview.relevant(style) and preview.relevant(tabloid)
+        assert preview.relevant(body_font)
+        assert preview.relevant(edition / "articles" / "new-story.md")
+        assert preview.relevant(edition / "images" / "photo.jpg")
+        assert not preview.relevant(ROOT / "styles" / "broadsheet.yaml")   # not in the chain
+        assert not preview.relevant(edition / "articles" / ".story.md.swp")
+        # A broken sheet: any YAML beside it may be what it extends now.
+        style.write_text("extends: tabloid\nstyles: [\n", encoding="utf-8")
+        assert preview.rebuild().error.startswith(f"{style}:")
+        assert preview.relevant(ROOT / "styles" / "broadsheet.yaml")
+        assert preview.snapshot().pages == snapshot.pages      # the last good pages stay
+    finally:
+        preview.close()
+    assert not preview.cache.exists()
