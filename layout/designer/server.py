@@ -60,15 +60,24 @@ class PreviewServer:
             self._threads.append(thread)
 
     def _watch(self) -> None:
+        failing = False
         while not self._stop.is_set():
             folders, _files = self.preview.watched()
-            for changes in watchfiles.watch(*sorted(folders), stop_event=self._stop,
-                                            watch_filter=lambda _c, p: self.preview.relevant(p),
-                                            debounce=DEBOUNCE_MS, step=50,
-                                            raise_interrupt=False):
-                self.preview.rebuild()
-                if self.preview.watched()[0] != folders:
-                    break          # watch the new set of folders
+            try:
+                for _changes in watchfiles.watch(*sorted(folders), stop_event=self._stop,
+                                                 watch_filter=lambda _c, p:
+                                                 self.preview.relevant(p),
+                                                 debounce=DEBOUNCE_MS, step=50,
+                                                 raise_interrupt=False):
+                    self.preview.rebuild()
+                    if self.preview.watched()[0] != folders:
+                        break          # watch the new set of folders
+                failing = False
+            except OSError:            # a watched folder went away (renamed, deleted): rebuild
+                if not failing:        # once, which reports what is missing, then try again
+                    self.preview.rebuild()
+                failing = True
+                self._stop.wait(1.0)
 
     def stop(self) -> None:
         self._stop.set()
