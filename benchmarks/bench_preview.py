@@ -62,7 +62,8 @@ def main() -> None:
                 waits.append(wait)
                 builds.append(build)
                 print(f"save {round_} (body {size}): image shown after {wait:.2f} s "
-                      f"(build {alone:.2f} s + render {build - alone:.2f} s, the rest {wait - build:.2f} s; "
+                      f"(build {alone:.2f} s + render {build - alone:.2f} s, "
+                      f"the rest {wait - build:.2f} s; "
                       f"{len(server.preview.snapshot().pages)} pages)", flush=True)
             browser.close()
         server.stop()

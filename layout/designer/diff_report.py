@@ -10,11 +10,14 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-LABELS = {"pages": "pages", "jumps": "jumps", "holes_mean": "white holes, % a page (mean, last page left out)",
-          "holes_max": "white holes, % of the worst page (last page left out)", "loose_lines": "loose lines (>2×)",
-          "hyphenated": "hyphenated line ends", "longest_ladder": "longest hyphen ladder",
-          "widows_orphans": "widows/orphans left", "photos_below_ppi": "photos below 150 ppi",
-          "warnings": "warnings"}
+LABELS = {
+    "pages": "pages", "jumps": "jumps",
+    "holes_mean": "white holes, % a page (mean, last page left out)",
+    "holes_max": "white holes, % of the worst page (last page left out)",
+    "loose_lines": "loose lines (>2×)", "hyphenated": "hyphenated line ends",
+    "longest_ladder": "longest hyphen ladder", "widows_orphans": "widows/orphans left",
+    "photos_below_ppi": "photos below 150 ppi", "warnings": "warnings",
+}
 
 STYLE = """
 body { font: 14px/1.45 system-ui, sans-serif; margin: 24px; color: #222; background: #faf9f6; }

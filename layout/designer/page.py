@@ -29,7 +29,8 @@ PAGE_HTML = """<!doctype html>
   body.broken #error { display: block; }
   body.broken #stage img { opacity: 0.45; }
   #side { overflow-y: auto; padding: 10px; background: #f6f5f2; border-left: 1px solid #ccc; }
-  #side pre { white-space: pre-wrap; overflow-wrap: anywhere; font: 11px/1.35 ui-monospace, monospace; }
+  #side pre { white-space: pre-wrap; overflow-wrap: anywhere;
+              font: 11px/1.35 ui-monospace, monospace; }
   #status { font-size: 12px; color: #555; }
   table { border-collapse: collapse; } td { padding: 1px 6px; }
 </style>

@@ -80,9 +80,9 @@ def kind_schema(kind: Kind) -> dict:
         values = [member.value for member in kind.enum]
         # The loader matches without regard to case and surrounding blanks; the enum is there
         # for editors' completion.
+        any_case = "|".join(_any_case(v) for v in values)
         return {"anyOf": [{"enum": values},
-                          {"type": "string",
-                           "pattern": r"^\s*(" + "|".join(_any_case(v) for v in values) + r")\s*$"}]}
+                          {"type": "string", "pattern": rf"^\s*({any_case})\s*$"}]}
     if isinstance(kind, FontList):
         names = {"type": "array", "items": {"type": "string"}}
         if not kind.allow_empty:

@@ -48,7 +48,8 @@ KOREAN = ("항만위원회는 화요일 북쪽 부두에 새 여객선 선착장
           "걱정했다. 공사는 내년 봄에 시작해 18개월 안에 끝날 예정이다.")
 STYLE_SAMPLES = {
     "body": ENGLISH[:170], "deck": "A first line of deck under the headline",
-    "byline": "By Ann Example, Staff Writer", "caption": "A caption under a photo, in full sentences.",
+    "byline": "By Ann Example, Staff Writer",
+    "caption": "A caption under a photo, in full sentences.",
     "credit": "Photo: Ann Example", "copyright": "<Copyright ⓒ Newsprint, all rights reserved>",
     "subhead": "A subhead inside the body", "quote": "“A block quote inside the body,” she said.",
     "folio": "Page 2 · The Newsprint Daily · Thursday", "masthead": "The Daily",
