@@ -120,6 +120,8 @@ def test_preview_follows_saves_in_the_browser(server, edition_and_style):
 
             # A real change: the body size. The page image changes without a reload.
             now = generation()
+            old_urls = {p["url"] for p in server.preview.snapshot().as_json()["pages"]}
+            seen = len(pictures)
             style.write_text(_style("9pt"), encoding="utf-8")
             page.wait_for_function(f"() => {{ const i = document.getElementById('page');"
                                    f" return i.getAttribute('src') !== '{first}' && i.complete"
@@ -129,6 +131,13 @@ def test_preview_follows_saves_in_the_browser(server, edition_and_style):
             changed = page.get_attribute("#page", "src")
             assert changed.startswith("/page/1-") and changed != first
             assert not page.locator("#error").is_visible()
+            # Only pictures that changed were fetched.
+            page.wait_for_function("() => [...document.querySelectorAll('#thumbs img')]"
+                                   ".every((i) => i.complete && i.naturalWidth > 0)",
+                                   timeout=TIMEOUT_MS)
+            new_urls = {p["url"] for p in server.preview.snapshot().as_json()["pages"]}
+            fetched = [url.split(server.url.rstrip("/"), 1)[1] for url in pictures[seen:]]
+            assert set(fetched) == new_urls - old_urls
 
             # A YAML typo: the error with file and line, over the last good pages.
             now = generation()
