@@ -20,7 +20,7 @@ from ..build import STYLES_DIR, build_edition, resolve_style
 from ..errors import LayoutError
 from ..report import build_report
 from ..stylesheet.inherit import find_sheet, load_chain
-from .raster import PagePicture, render_pictures
+from .raster import PagePicture, PageRenderer, render_pictures
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ def summary(result) -> dict:
 class Preview:
     """Builds one edition on demand and keeps the latest :class:`Snapshot` (thread-safe)."""
 
-    def __init__(self, edition: Path, style: str | None = None):
+    def __init__(self, edition: Path, style: str | None = None, render_workers: int = 2):
         self.edition = Path(edition).resolve()
         self.style = style
         self.cache = Path(tempfile.mkdtemp(prefix="newsprint-preview-"))
@@ -73,6 +73,8 @@ class Preview:
         self._pictures: dict[str, PagePicture] = {}      # digest → picture, current + last
         self._files: set[Path] = set()                   # style chain and fonts, last known
         self._folders: set[Path] = set()
+        # Pages rendered on two processes (half the time); 0 or 1: in this process.
+        self._renderer = PageRenderer(render_workers) if render_workers > 1 else None
 
     # --- building ---------------------------------------------------------------------------
 
@@ -82,8 +84,9 @@ class Preview:
         previous = self.snapshot()
         try:
             result = build_edition(self.edition, style=self.style, out=self.cache / "build")
-            pictures = tuple(render_pictures(result.pdf, known={p.digest: p
-                                                                for p in previous.pages}))
+            known = {p.digest: p for p in previous.pages}
+            pictures = tuple(self._renderer.render(result.pdf, known) if self._renderer
+                             else render_pictures(result.pdf, known=known))
             self._remember(result)
             snapshot = Snapshot(previous.generation + 1, pictures, build_report(result),
                                 summary(result), None, time.time(),
@@ -119,6 +122,8 @@ class Preview:
             return self._pictures.get(digest)
 
     def close(self) -> None:
+        if self._renderer is not None:
+            self._renderer.close()
         shutil.rmtree(self.cache, ignore_errors=True)
 
     # --- what to watch ------------------------------------------------------------------------

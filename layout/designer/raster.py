@@ -65,3 +65,54 @@ def render_pictures(pdf: Path, scale: float = PREVIEW_SCALE,
         pictures.append(PagePicture(number, png_bytes(image), digest, image.width,
                                     image.height))
     return pictures
+
+
+def _render_share(pdf: str, scale: float, start: int, step: int,
+                  known: frozenset[str]) -> list[tuple]:
+    """Pages ``start``, ``start + step``, … of ``pdf`` (in a worker process): (number, digest,
+    PNG bytes or None when the digest is in ``known``, width, height)."""
+    document = pdfium.PdfDocument(pdf)
+    try:
+        found = []
+        for index in range(start, len(document), step):
+            page = document[index]
+            image = page.render(scale=scale).to_pil().convert("RGB")
+            page.close()
+            digest = hashlib.sha256(image.tobytes()).hexdigest()[:16]
+            found.append((index + 1, digest, None if digest in known else png_bytes(image),
+                          image.width, image.height))
+        return found
+    finally:
+        document.close()
+
+
+class PageRenderer:
+    """Renders a PDF's pages to PagePictures on ``workers`` processes (pdfium is not
+    thread-safe, and a process per core halves the time of the preview's rendering). Spawned,
+    not forked: the preview server runs threads."""
+
+    def __init__(self, workers: int = 2, scale: float = PREVIEW_SCALE):
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        self.workers = max(1, workers)
+        self.scale = scale
+        self.pool = ProcessPoolExecutor(max_workers=self.workers,
+                                        mp_context=multiprocessing.get_context("spawn"))
+
+    def render(self, pdf: Path, known: dict[str, PagePicture] | None = None
+               ) -> list[PagePicture]:
+        known = known or {}
+        shares = [self.pool.submit(_render_share, str(pdf), self.scale, start, self.workers,
+                                   frozenset(known)) for start in range(self.workers)]
+        pictures = []
+        for share in shares:
+            for number, digest, png, width, height in share.result():
+                if png is None:
+                    pictures.append(replace(known[digest], number=number))
+                else:
+                    pictures.append(PagePicture(number, png, digest, width, height))
+        return sorted(pictures, key=lambda picture: picture.number)
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
