@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import signal
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -96,8 +97,11 @@ class PageRenderer:
         from concurrent.futures import ProcessPoolExecutor
         self.workers = max(1, workers)
         self.scale = scale
+        # Ctrl-C stops the server, which shuts the workers down; they ignore it themselves.
         self.pool = ProcessPoolExecutor(max_workers=self.workers,
-                                        mp_context=multiprocessing.get_context("spawn"))
+                                        mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=signal.signal,
+                                        initargs=(signal.SIGINT, signal.SIG_IGN))
 
     def render(self, pdf: Path, known: dict[str, PagePicture] | None = None
                ) -> list[PagePicture]:
