@@ -52,7 +52,41 @@ def _parser() -> argparse.ArgumentParser:
                          help="run the editions on a Dask distributed cluster "
                               "(tcp://host:port); its workers must see these folders")
     archive.add_argument("--debug", action="store_true")
+    _designer_commands(commands)
     return parser
+
+
+def _designer_commands(commands) -> None:
+    """The designer tools (layout/designer/): preview, diff, schema, specimen."""
+    preview = commands.add_parser("preview", help="serve a live preview of EDITION that "
+                                  "rebuilds on every save")
+    preview.add_argument("edition", type=Path, metavar="EDITION")
+    preview.add_argument("--style", metavar="S", help="style name or YAML path")
+    preview.add_argument("--port", type=int, default=8000, help="port (default 8000; 0: any)")
+    preview.add_argument("--host", default="127.0.0.1",
+                         help="address to listen on (default 127.0.0.1, this machine only)")
+    preview.add_argument("--debug", action="store_true")
+    diff = commands.add_parser("diff", help="build editions with two styles and report what "
+                               "changed, page by page")
+    diff.add_argument("editions", type=Path, nargs="+", metavar="EDITION")
+    diff.add_argument("--style", required=True, metavar="NEW", help="the new style sheet")
+    diff.add_argument("--against", metavar="OLD",
+                      help="the old style sheet (default: each edition's own style)")
+    diff.add_argument("-o", "--out", type=Path, required=True, metavar="DIR",
+                      help="folder for the PNGs and report.html")
+    diff.add_argument("--json", type=Path, metavar="FILE", help="also write the figures as JSON")
+    diff.add_argument("--jobs", type=int, default=None,
+                      help="parallel builds (default: the number of cores)")
+    diff.add_argument("--no-cache", action="store_true",
+                      help="build both sides anew (default: reuse builds kept in DIR/.cache)")
+    diff.add_argument("--debug", action="store_true")
+    schema = commands.add_parser("schema", help="print the JSON Schema of the style sheet")
+    schema.add_argument("--debug", action="store_true")
+    specimen = commands.add_parser("specimen", help="draw a specimen sheet of a style")
+    specimen.add_argument("--style", default=None, metavar="S",
+                          help="style name or YAML path (default tabloid)")
+    specimen.add_argument("-o", "--out", type=Path, default=Path("specimen.pdf"), metavar="PDF")
+    specimen.add_argument("--debug", action="store_true")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +96,9 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "archive":
             return _archive(args)
+        if args.command in ("preview", "diff", "schema", "specimen"):
+            from .designer.commands import run
+            return run(args)
         return _validate(args)
     except LayoutError as error:
         print(f"newsprint: error: {error.format()}", file=sys.stderr)

@@ -42,3 +42,24 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_goldens(request) -> bool:
     return request.config.getoption("--update-goldens")
+
+
+@pytest.fixture
+def small_edition(tmp_path):
+    """A copy of the English sample cut to its first ``stories`` stories (two pages for four):
+    ``small_edition(4)`` → the folder. For tests that build often (designer tools)."""
+    import yaml
+
+    def make(stories: int = 4, name: str = "small") -> Path:
+        target = tmp_path / name
+        shutil.copytree(EDITIONS / "defense-daily-en", target)
+        data = yaml.safe_load((target / "edition.yaml").read_text(encoding="utf-8"))
+        keep = data["articles"][:stories]
+        for article in (target / "articles").iterdir():
+            if article.name not in keep:
+                article.unlink()
+        data["articles"] = keep
+        (target / "edition.yaml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                             encoding="utf-8")
+        return target
+    return make
