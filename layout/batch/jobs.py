@@ -89,8 +89,7 @@ def run_job(job: EditionJob) -> EditionOutcome:
         target = work / job.name
         result = build_edition(Path(job.folder), style=job.style, out=work / "build",
                                outputs=(ArchiveOutput(target),))
-        words = sum(len(block.text.split()) for article in result.edition.articles
-                    for block in article.blocks)
+        words = sum(article.word_count for article in result.edition.articles)
         outcome = EditionOutcome(job.name, True, pages=len(result.pagination.pages),
                                  articles=len(result.edition.articles), words=words,
                                  seconds=round(time.perf_counter() - started, 2))
