@@ -61,15 +61,8 @@ def kind_schema(kind: Kind) -> dict:
                 "description": f"A length: points, or a number with a unit ({units})."
                                + _limits(kind) + " (Limits of lengths written with a unit are "
                                "checked by the loader.)"}
-    if isinstance(kind, Integer):
-        schema = {"type": "integer"}
-        if kind.min is not None:
-            schema["minimum"] = kind.min
-        if kind.max is not None:
-            schema["maximum"] = kind.max
-        return schema
-    if isinstance(kind, Number):
-        schema = {"type": "number"}
+    if isinstance(kind, (Integer, Number)):
+        schema = {"type": "integer" if isinstance(kind, Integer) else "number"}
         if kind.min is not None:
             schema["minimum"] = kind.min
         if kind.max is not None:
