@@ -10,7 +10,10 @@ Schema (version 1):
            modules: [{article, part, column, row, columns, lines, jumps}] (grid units),
            typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
-             width, height}]}]}]      (boxes in PDF points, origin bottom-left; y = bottom edge)
+             width, height}], lines: {kind: count}}]}]
+             (boxes in PDF points, origin bottom-left; y = bottom edge; lines: the set lines
+             the part prints, by kind — headline, deck, byline, body, caption, … — counted
+             from the draws' Origin)
   jumps: [{article, part, from_page, to_page}]
   diagnostics: [{kind, message, file, line}]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ..compose.draws import TextDraw
 from ..errors import Diagnostic
 from ..model import Edition
 from ..paginate.pages import Pagination
@@ -29,6 +33,7 @@ from .typestats import TypeStats
 def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
                   diagnostics: list[Diagnostic], typesetting: TypeStats,
                   page_typesetting: list[TypeStats]) -> dict:
+    lines = _lines_by_part(pagination)
     articles = []
     for article in edition.articles:
         parts: dict[int, dict] = {}
@@ -41,6 +46,8 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
                 part["boxes"].append({"kind": box.kind, "x": round(box.x, 2),
                                       "y": round(box.y, 2), "width": round(box.width, 2),
                                       "height": round(box.height, 2)})
+        for key, part in parts.items():
+            part["lines"] = lines.get((article.id, key), {})
         ordered = [parts[key] for key in sorted(parts)]
         articles.append({
             "id": article.id,
@@ -73,6 +80,17 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
         "diagnostics": [{"kind": d.kind, "message": d.message, "file": d.file, "line": d.line}
                         for d in diagnostics],
     }
+
+
+def _lines_by_part(pagination: Pagination) -> dict[tuple[str, int], dict[str, int]]:
+    """{(article, part): {kind: set lines}}, read from each text draw's Origin."""
+    found: dict[tuple[str, int], dict[str, int]] = {}
+    for page in pagination.pages:
+        for draw in page.draws:
+            if isinstance(draw, TextDraw) and draw.origin.article:
+                counts = found.setdefault((draw.origin.article, draw.origin.part), {})
+                counts[draw.role] = counts.get(draw.role, 0) + 1
+    return found
 
 
 def write_json_atomically(data: dict, path: Path) -> None:

@@ -384,3 +384,38 @@ def test_mets_article_areas_hold_its_own_headline(archived):
                          if s.get("SUBS_TYPE") != "HypPart2")
         title = mods[division.get("DMDID")].findtext(f"{MODS}titleInfo/{MODS}title")
         assert letters(words) == letters(title)
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_manifest_lines_agree_with_alto(archived, name):
+    """The manifest counts each article part's set lines by kind (from the draws' Origin);
+    ALTO, made from the same draws, has as many TextLines in that part's blocks."""
+    import json
+    _, folder = archived(name)
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    document = etree.parse(str(folder / "mets.xml"))
+    mods = {section.get("ID"): section.find(f".//{MODS}mods")
+            for section in document.iter(f"{METS}dmdSec")}
+    files = {f.get("ID"): f.find(f"{METS}FLocat").get(f"{XLINK}href")
+             for f in document.iter(f"{METS}file")}
+    issue, _ = _logical_areas(document)
+    alto_lines: dict[tuple[str, int], Counter] = {}
+    for division in issue.findall(f"{METS}div[@TYPE='article']"):
+        article = mods[division.get("DMDID")].findtext(
+            f"{MODS}recordInfo/{MODS}recordIdentifier")
+        for part in division.findall(f"{METS}div[@TYPE='article_part']"):
+            page = int(part.get("LABEL").split()[-1])
+            counts = alto_lines.setdefault((article, page), Counter())
+            for area in part.iter(f"{METS}area"):
+                alto = etree.parse(str(folder / files[area.get("FILEID")])).getroot()
+                block = alto.find(f".//*[@ID='{area.get('BEGIN')}']")
+                kind = block.get("TAGREFS").removeprefix("ROLE_")
+                counts[kind] += len(block.findall(f"{ALTO}TextLine"))
+    checked = 0
+    for article in manifest["articles"]:
+        for part in article["parts"]:
+            expected = Counter(part["lines"])
+            found = +alto_lines[(article["id"], part["page"])]      # photos hold no lines
+            assert found == expected, (article["id"], part["page"])
+            checked += sum(expected.values())
+    assert checked > 500
