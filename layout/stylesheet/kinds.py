@@ -247,6 +247,24 @@ class FontList(Kind):
         return "names declared under fonts:"
 
 
+def _check_text(raw: Any, max_length: int) -> None:
+    """A string of at most ``max_length`` characters, or :class:`BadValue`."""
+    if not isinstance(raw, str):
+        raise BadValue(f"expected text, got {show(raw)}", hint="put it in quotes")
+    if len(raw) > max_length:
+        raise BadValue(f"text is {len(raw)} characters long (at most {max_length})")
+
+
+def _braced_fields(raw: str) -> list[tuple]:
+    """(name, format spec, conversion) of each ``{…}`` that ``str.format`` would fill in
+    ``raw``; one nameless entry when the braces do not parse (an unclosed ``{``)."""
+    try:
+        return [(name, spec, conversion) for _text, name, spec, conversion
+                in string.Formatter().parse(raw) if name is not None]
+    except ValueError:
+        return [("", None, None)]
+
+
 @dataclass(frozen=True)
 class Text(Kind):
     """A string; ``placeholder`` (e.g. ``"{page}"``) must appear in it and be the only one."""
@@ -256,21 +274,15 @@ class Text(Kind):
     label = "text"
 
     def parse(self, raw: Any, ctx: ParseContext) -> str:
-        if not isinstance(raw, str):
-            raise BadValue(f"expected text, got {show(raw)}", hint="put it in quotes")
-        if len(raw) > self.max_length:
-            raise BadValue(f"text is {len(raw)} characters long (at most {self.max_length})")
+        _check_text(raw, self.max_length)
         if self.placeholder:
             name = self.placeholder.strip("{}")
             if self.placeholder not in raw:
                 raise BadValue(f"must contain {self.placeholder}, got {show(raw)}",
                                hint=f'e.g. "Continued on page {self.placeholder}"')
-            try:   # the engine calls str.format: only the bare placeholder may be in braces
-                fields = [(field, spec, conversion) for _text, field, spec, conversion
-                          in string.Formatter().parse(raw) if field is not None]
-            except ValueError:
-                fields = [("", None, None)]
-            if any(field != name or spec or conversion for field, spec, conversion in fields):
+            # the engine calls str.format: only the bare placeholder may be in braces
+            if any(field != name or spec or conversion
+                   for field, spec, conversion in _braced_fields(raw)):
                 raise BadValue(f"only {self.placeholder} may appear in braces, got {show(raw)}",
                                hint="write {{ and }} for literal braces")
         return raw
@@ -289,15 +301,8 @@ class Template(Kind):
     label = "text"
 
     def parse(self, raw: Any, ctx: ParseContext) -> str:
-        if not isinstance(raw, str):
-            raise BadValue(f"expected text, got {show(raw)}", hint="put it in quotes")
-        if len(raw) > self.max_length:
-            raise BadValue(f"text is {len(raw)} characters long (at most {self.max_length})")
-        try:
-            used = [(name, spec, conversion) for _text, name, spec, conversion
-                    in string.Formatter().parse(raw) if name is not None]
-        except ValueError:
-            used = [("", None, None)]
+        _check_text(raw, self.max_length)
+        used = _braced_fields(raw)
         allowed = ", ".join("{" + name + "}" for name in self.fields)
         if any(name not in self.fields or spec or conversion for name, spec, conversion in used):
             raise BadValue(f"only {allowed} may appear in braces, got {show(raw)}",

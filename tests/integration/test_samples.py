@@ -163,9 +163,10 @@ def test_jump_lines_name_the_page_where_the_story_goes_on(built, name):
         assert from_line in texts[jump["to_page"] - 1]
 
 
-def test_same_input_gives_the_same_bytes(tmp_path):
-    first = build_edition(EDITIONS / "defense-daily-ko", out=tmp_path / "a")
-    second = build_edition(EDITIONS / "defense-daily-ko", out=tmp_path / "b")
+@pytest.mark.parametrize("name", ["defense-daily-ko", "wire-xml"])
+def test_same_input_gives_the_same_bytes(tmp_path, name):
+    first = build_edition(EDITIONS / name, out=tmp_path / "a")
+    second = build_edition(EDITIONS / name, out=tmp_path / "b")
     assert first.pdf.read_bytes() == second.pdf.read_bytes()
 
 

@@ -61,12 +61,6 @@ def test_the_wire_edition_prints_the_photos_own_iptc_fields(built):
     assert len(expected) == len(result.edition.articles) == 7
 
 
-def test_the_wire_edition_builds_to_the_same_bytes_twice(tmp_path):
-    first = build_edition(EDITIONS / "wire-xml", out=tmp_path / "a")
-    second = build_edition(EDITIONS / "wire-xml", out=tmp_path / "b")
-    assert first.pdf.read_bytes() == second.pdf.read_bytes()
-
-
 def test_korean_edition_prints_its_furniture_in_korean(built):
     result = built("defense-daily-ko")
     pages = [squeeze(join_lines(text)) for text in pdf_text(result.pdf)]
