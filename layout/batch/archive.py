@@ -142,18 +142,22 @@ def _bag_info(staging: Path, bag: Path, names: list[str]) -> dict[str, str]:
     }
 
 
+def _editions(count: int) -> str:
+    return f"{count} edition{'' if count == 1 else 's'}"
+
+
 def report(summary: ArchiveSummary) -> str:
     """The summary printed at the end of ``newsprint archive``."""
     where = f"Dask scheduler {summary.scheduler}" if summary.scheduler else \
         f"{summary.workers} worker{'s' if summary.workers != 1 else ''}"
     if summary.unchanged:
-        return (f"{summary.bag}: up to date, nothing to do ({len(summary.reused)} editions "
+        return (f"{summary.bag}: up to date, nothing to do ({_editions(len(summary.reused))} "
                 "reused, bag unchanged)")
     lines = []
     kept = len(summary.reused) + len(summary.built)
     if summary.written:
         pages = sum(o.pages for o in summary.built)
-        lines.append(f"{summary.bag}: BagIt 1.0 bag of {kept} editions — "
+        lines.append(f"{summary.bag}: BagIt 1.0 bag of {_editions(kept)} — "
                      f"{len(summary.reused)} reused, {len(summary.built)} built "
                      f"({pages} pages) on {where} in {summary.seconds:.1f} s")
     else:
