@@ -21,10 +21,10 @@ from typing import Any
 from ..stylesheet.kinds import (Boolean, Choice, FontList, Integer, Kind, Length, Names, Number,
                                 Template, Text)
 from ..stylesheet.physical import PAGE_SIDE_MAX, PAGE_SIDE_MIN, PAGE_SIZES, Colour, FontFile, \
-    PageSize
+    PageSize, ProfileFile
 from ..stylesheet.properties import (COLOR_ENTRY, FALLBACK, FONT_FAMILY, FURNITURE, HYPHENATION,
                                      JUSTIFICATION, MAX_HEADLINE_RANKS, PAGE, REQUIRED, RULES,
-                                     SHEET_KEYS, SPACING, STYLE_NAMES, TEXT_STYLE, TYPOGRAPHY,
+                                     SHEET_KEYS, SPACING, STYLE_NAMES, TEXT_STYLE, TYPOGRAPHY, PRINT,
                                      WORDS, Derived, LanguageWords, Nested, Section)
 from ..units import POINTS_PER
 
@@ -93,8 +93,9 @@ def kind_schema(kind: Kind) -> dict:
     if isinstance(kind, Template):
         # Only the named fields may stand in braces ({{ and }} are literal braces).
         fields = "|".join(re.escape(name) for name in kind.fields)
+        spec = r"(:[^{}]*)?" if kind.samples else ""
         return {"type": "string", "maxLength": kind.max_length,
-                "pattern": rf"^([^{{}}]|\{{\{{|\}}\}}|\{{({fields})\}})*$",
+                "pattern": rf"^([^{{}}]|\{{\{{|\}}\}}|\{{({fields}){spec}\}})*$",
                 "description": "Text; " + kind.allowed() + "."}
     if isinstance(kind, Names):
         return {"type": "array", "minItems": kind.count, "maxItems": kind.count,
@@ -126,6 +127,10 @@ def kind_schema(kind: Kind) -> dict:
                                           + _NUMBER + r"\s*[a-z]*\s*$"},
             {"type": "object", "properties": {"width": side, "height": side},
              "required": ["width", "height"], "additionalProperties": False}]}
+    if isinstance(kind, ProfileFile):
+        return {"type": "string", "minLength": 1,
+                "description": "A CMYK output ICC profile (.icc), relative to the YAML file "
+                               "that names it."}
     if isinstance(kind, FontFile):
         return {"type": "string", "minLength": 1,
                 "description": "A TrueType (.ttf) file, relative to the YAML file that names it."}
@@ -189,13 +194,13 @@ def style_schema() -> dict:
             {"type": "object", "patternProperties": {rf"^\s*({ranks})\s*$": text_style},
              "additionalProperties": False, "minProperties": 1}]},
     }
-    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE, TYPOGRAPHY):
+    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE, TYPOGRAPHY, PRINT):
         top[section.name] = {"$ref": f"#/$defs/{section.name}"}
     for key, schema in top.items():
         top[key] = {**schema, "description": SHEET_KEYS[key]}
     defs = {"page": section_schema(PAGE), "font_family": section_schema(FONT_FAMILY),
             "text_style": section_schema(TEXT_STYLE)}
-    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE, TYPOGRAPHY):
+    for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE, TYPOGRAPHY, PRINT):
         defs[section.name] = section_schema(section)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",

@@ -158,6 +158,20 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Production:
+    """What ``edition.yaml`` says for print production: ``print``/``previews`` turn on those
+    outputs for every build; ``code``, ``edition``, ``zone`` and ``version`` are tokens of the
+    plates' file names (``print.plate_name``)."""
+
+    plates: bool = False
+    previews: bool = False
+    code: str = ""           # the publication's short code (default: the title's initials)
+    edition: str = ""        # e.g. "1", "late", "city"
+    zone: str = ""           # a regional zone or edition part
+    version: int = 1         # replate number
+
+
+@dataclass(frozen=True)
 class Edition:
     """A day's edition: furniture data plus its articles in running order."""
 
@@ -173,3 +187,4 @@ class Edition:
     sections: tuple[str, ...] = ()     # section order from edition.yaml (empty: none given)
     ads: tuple[Ad, ...] = ()
     plan: tuple[tuple[int, tuple[str, ...]], ...] = ()   # page → its stories' ids (plan order)
+    production: Production = Production()

@@ -3,6 +3,7 @@
 The folder contract::
 
     EDITION/edition.yaml        title, date (required); issue, style, lang, copyright, articles
+                                (print, previews, code, edition, zone, version: print production)
     EDITION/articles/*.md|.txt  one story each; the file name without extension is its id
     EDITION/articles/*.xml      NITF or NewsML-G2: one story or more (NAME, NAME-2, …), with
                                 an optional sidecar NAME.yaml of front-matter fields
@@ -15,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Diagnostic, LayoutError
-from ..model import Article
+from ..model import Article, Production
 from .article import SIDECAR_SUFFIXES, SUFFIXES
 from .ads import read_ads
 from .fields import Fields, did_you_mean
@@ -25,7 +26,7 @@ from ..yamlsource import MAX_YAML_SIZE, load_yaml
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
 EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections",
-                "ads", "plan")
+                "ads", "plan", "print", "previews", "code", "edition", "zone", "version")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,7 @@ class EditionMeta:
     sections: tuple[str, ...] = ()     # the order of the paper's sections, if given
     ads: tuple = ()                    # model.Ad bookings
     plan: tuple[tuple[int, tuple[ListedArticle, ...]], ...] = ()   # (page, its stories)
+    production: Production = Production()
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -108,9 +110,26 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         sections=tuple(name.strip() for name in fields.texts("sections") if name.strip()),
         ads=read_ads(fields, folder, file, errors, diagnostics),
         plan=_read_plan(doc, fields, errors),
+        production=Production(plates=fields.boolean("print"),
+                              previews=fields.boolean("previews"),
+                              code=_token(fields, "code"), edition=_token(fields, "edition"),
+                              zone=_token(fields, "zone"),
+                              version=fields.integer("version", minimum=1) or 1),
     )
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
+
+
+def _token(fields: Fields, key: str) -> str:
+    """A plate-name token (``code``, ``edition``, ``zone``): letters, digits, ``-`` and ``_``
+    only, since it goes into a file name."""
+    value = (fields.text(key) or "").strip()
+    if value and not all(ch.isalnum() or ch in "-_" for ch in value):
+        fields.errors.append(fields.doc.error(
+            f'"{value}" goes into plate file names: use letters, digits, - and _ only',
+            (key,)))
+        return ""
+    return value
 
 
 def _read_plan(doc, fields: Fields, errors: list[LayoutError]):

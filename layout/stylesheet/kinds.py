@@ -299,14 +299,25 @@ class Template(Kind):
     fields: tuple[str, ...] = ()
     max_length: int = 200
     label = "text"
+    #: sample values of the fields when a format spec is allowed after them (``{page:03d}``,
+    #: ``{date:%Y%m%d}``): the spec must format its sample
+    samples: tuple[tuple[str, Any], ...] = ()
 
     def parse(self, raw: Any, ctx: ParseContext) -> str:
         _check_text(raw, self.max_length)
         used = _braced_fields(raw)
         allowed = ", ".join("{" + name + "}" for name in self.fields)
-        if any(name not in self.fields or spec or conversion for name, spec, conversion in used):
+        if any(name not in self.fields or conversion or (spec and not self.samples)
+               for name, spec, conversion in used):
             raise BadValue(f"only {allowed} may appear in braces, got {show(raw)}",
                            hint="write {{ and }} for literal braces")
+        if self.samples:
+            try:
+                raw.format(**dict(self.samples))
+            except (ValueError, TypeError) as exc:
+                raise BadValue(f"a format in braces does not apply: {exc}, in {show(raw)}",
+                               hint="{page:03d} pads the page to three digits, "
+                                    "{date:%Y%m%d} writes 20261128") from None
         return raw
 
     def allowed(self) -> str:

@@ -15,11 +15,12 @@ from .inherit import MergedSheet, find_sheet, load_chain
 from .kinds import BadValue, ParseContext, did_you_mean, show
 from .physical import BUILTIN_COLORS
 from .properties import (COLOR_ENTRY, FALLBACK, FONT_FAMILY, FURNITURE, HYPHENATION,
-                         JUSTIFICATION, MAX_HEADLINE_RANKS, PAGE, RULES, SHEET_KEYS, SPACING,
-                         STYLE_NAMES, TEXT_STYLE, TYPOGRAPHY)
+                         JUSTIFICATION, MAX_HEADLINE_RANKS, PAGE, PRINT, RULES, SHEET_KEYS,
+                         SPACING, STYLE_NAMES, TEXT_STYLE, TYPOGRAPHY)
 from .reader import Problems, read_section
 from .types import (BLACK, Color, FontFamily, Furniture, Hyphenation, Justification,
-                    ModuleSpacing, PageGeometry, Rule, Rules, StyleSheet, TextStyle, Typography)
+                    ModuleSpacing, PageGeometry, PrintSettings, Rule, Rules, StyleSheet, TextStyle,
+                    Typography)
 from ..yamlsource import KeyPath
 
 
@@ -70,7 +71,7 @@ class _Resolver:
         settings = {section.name: read_section(section, self.raw.get(section.name),
                                                (section.name,), ctx, self.problems)
                     for section in (JUSTIFICATION, HYPHENATION, RULES, SPACING, FURNITURE,
-                                    TYPOGRAPHY)}
+                                    TYPOGRAPHY, PRINT)}
         self.problems.raise_if_any()
         assert page is not None and all(v is not None for v in settings.values())
         width, height = page.pop("size")
@@ -84,7 +85,8 @@ class _Resolver:
             hyphenation=Hyphenation(**settings["hyphenation"]), rules=Rules(**rules),
             spacing=ModuleSpacing(**settings["spacing"]),
             furniture=Furniture(**settings["furniture"]),
-            typography=Typography(**settings["typography"]))
+            typography=Typography(**settings["typography"]),
+            printing=PrintSettings(**settings["print"]))
 
     def parse(self, kind: Any, raw: Any, path: KeyPath, ctx: ParseContext) -> Any:
         """One value through its kind; None (and a recorded problem) when it does not fit."""

@@ -196,3 +196,42 @@ class FontFile(Kind):
 
     def allowed(self) -> str:
         return "TrueType (.ttf), relative to this YAML file"
+
+
+#: The CMYK output profile shipped (ISO Coated v2 300 % (basICColor), zlib licence; see
+#: layout/outputs/icc/README.md); ``print.profile`` names another.
+BUNDLED_CMYK_PROFILE = Path(__file__).resolve().parent.parent / "outputs" / "icc" / \
+    "ISOcoated_v2_300_bas.icc"
+
+
+@dataclass(frozen=True)
+class ProfileFile(Kind):
+    """A CMYK output ICC profile (a plant's, e.g. ISOnewspaper26v4.icc), relative to the YAML
+    file that names it; it must exist and be an ICC profile of class ``prtr`` in CMYK."""
+
+    label = "ICC profile file"
+
+    def parse(self, raw: Any, ctx: ParseContext) -> Path:
+        if not isinstance(raw, str) or not raw.strip() or "\0" in raw:
+            raise BadValue(f"expected the path of a .icc file, got {show(raw)}")
+        path = Path(os.path.abspath(ctx.base_dir / raw.strip()))
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(40)
+        except FileNotFoundError:
+            raise BadValue(f'profile not found: "{raw}" (looked for {path})',
+                           hint="paths are relative to the YAML file that names them") from None
+        except OSError as exc:
+            raise BadValue(f'cannot read profile "{raw}": {exc.strerror or exc}') from None
+        if len(header) < 40 or header[36:40] != b"acsp":
+            raise BadValue(f'"{raw}" is not an ICC profile')
+        if header[16:20] != b"CMYK" or header[12:16] != b"prtr":
+            raise BadValue(f'"{raw}" is not a CMYK output profile (it is a '
+                           f'{header[16:20].decode("latin-1").strip()} '
+                           f'{header[12:16].decode("latin-1")} profile)',
+                           hint="the plant's profile for its paper and press, e.g. "
+                                "ISOnewspaper26v4.icc")
+        return path
+
+    def allowed(self) -> str:
+        return "a CMYK output profile (.icc), relative to this YAML file"

@@ -8,12 +8,13 @@ they agree with the defaults in ``types.py``.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping
 
 from .kinds import (BadValue, Boolean, Choice, FontList, Integer, Kind, Length, Names,
                     Number, ParseContext, Template, Text, did_you_mean, show)
-from .physical import Colour, FontFile, PageSize
+from .physical import Colour, FontFile, PageSize, ProfileFile
 from .types import Align, Dash
 
 
@@ -195,6 +196,9 @@ PAGE = Section("page", "The trimmed page and its column grid.", (
     Property("gutter", Length(0, 72), REQUIRED, "Space between columns."),
     Property("baseline", Length(4, 72), Derived("the body style's leading"),
              "Pitch of the baseline grid every column snaps to."),
+    Property("bleed", Length(0, 36), "3mm",
+             "How far photos, rules and backgrounds that touch the trim run past it on the "
+             "print plates and the PDF/X twin (the BleedBox is the trim grown by this)."),
 ), checks=(
     Check(("size", "margin_top", "margin_bottom", "margin_inside", "margin_outside"),
           "margins leave room on the page", _margins_fit),
@@ -409,6 +413,53 @@ TYPOGRAPHY = Section("typography", "Typewriter habits turned into typography in 
              "`10 a.m.`) or after `No.` before a number."),
 ))
 
+# --- print production --------------------------------------------------------------------
+
+PLATE_FIELDS = (("title_code", "NDD"), ("title", "Daily"), ("date", dt.date(2026, 11, 28)), ("issue", 1), ("edition", "1"), ("zone", "A"), ("version", 1),
+    ("section", "News"), ("section_code", "NEW"), ("page", 1), ("pages", 8))
+
+PRINT = Section("print", "Print production: the plates, the PDF/X-4 twin, the colour limits "
+                "and the preflight (`newsprint build --print`, `newsprint preflight`).", (
+    Property("enabled", Boolean(), False,
+             "Every build also writes OUT/print/ (as `--print` does)."),
+    Property("previews", Boolean(), False,
+             "Every build also writes OUT/previews/ (as `--previews` does)."),
+    Property("preview_ppi", Number(10, 600), 100, "Resolution of the page previews."),
+    Property("plate_name", Template(tuple(name for name, _ in PLATE_FIELDS), max_length=160,
+                                    samples=PLATE_FIELDS),
+             "{title_code}_{date:%Y%m%d}_{section_code}{page:03d}.pdf",
+             "File name of a page's plate: {title_code} (edition.yaml `code`, else the "
+             "title's initials), {title}, {date} (with a strftime format), {issue}, {edition}, "
+             "{zone}, {version} (edition.yaml keys of those names), {section}, "
+             "{section_code} (its first three letters in capitals), {page}, {pages}; a format "
+             "may follow a colon ({page:03d})."),
+    Property("profile", ProfileFile(), None,
+             "The CMYK output profile photos are converted to and the output intent embeds "
+             "(the plant's, e.g. ISOnewspaper26v4.icc). Default: the bundled ISO Coated v2 "
+             "300 % (basICColor)."),
+    Property("output_condition", Text(120), "",
+             "The output intent's OutputConditionIdentifier (e.g. `ISO 12647-3:2013 "
+             "ISOnewspaper26v4`). Default: the profile's description."),
+    Property("max_ink", Number(100, 400), 240,
+             "Largest total area coverage (C+M+Y+K, %) of any pixel of a print photo; "
+             "conversion generates black and limits ink to stay under it."),
+    Property("min_ppi", Number(50, 600), 150,
+             "Preflight: a photo printed below this effective resolution is an error."),
+    Property("warn_ppi", Number(50, 1200), 200,
+             "Preflight: a photo printed below this effective resolution is a warning."),
+    Property("safety", Length(0, 72), "5mm",
+             "Preflight: text closer than this to the trim is a warning (it may be cut)."),
+    Property("marks", Boolean(), True,
+             "Crop marks and the slug line (page, date, plate name, colour bar) on the plates."),
+    Property("mark_offset", Length(0, 36), "2mm",
+             "Gap between the bleed and the start of a crop mark."),
+    Property("mark_length", Length(6, 72), "8mm", "Length of a crop mark."),
+), checks=(
+    Check(("min_ppi", "warn_ppi"), "min_ppi is not above warn_ppi",
+          lambda v: None if v["min_ppi"] <= v["warn_ppi"] else
+          f"min_ppi {v['min_ppi']:g} is above warn_ppi {v['warn_ppi']:g}"),
+))
+
 # --- the sheet itself ----------------------------------------------------------------------
 
 SHEET_KEYS: Mapping[str, str] = {
@@ -426,8 +477,10 @@ SHEET_KEYS: Mapping[str, str] = {
     "spacing": "Module spacing (see *spacing*).",
     "furniture": "Masthead, folio, ears and jump lines and their words (see *furniture*).",
     "typography": "Quotes, dashes and ellipses (see *typography*).",
+    "print": "Plates, PDF/X-4 twin, ink limit and preflight (see *print*).",
 }
 FALLBACK = Property("fallback", FontList(allow_empty=True), [], SHEET_KEYS["fallback"])
 COLOR_ENTRY = Colour(references=False)
 SECTIONS: tuple[Section, ...] = (PAGE, FONT_FAMILY, TEXT_STYLE, JUSTIFICATION, HYPHENATION,
-                                 RULES, rule_section("0pt"), SPACING, FURNITURE, TYPOGRAPHY)
+                                 RULES, rule_section("0pt"), SPACING, FURNITURE, TYPOGRAPHY,
+                                 PRINT)

@@ -9,7 +9,7 @@ from typing import Any
 
 from .kinds import number_text
 from .physical import PAGE_SIZES
-from .properties import (FALLBACK, FONT_FAMILY, FURNITURE, HYPHENATION, JUSTIFICATION,
+from .properties import (FALLBACK, FONT_FAMILY, FURNITURE, HYPHENATION, JUSTIFICATION, PRINT,
                          MAX_HEADLINE_RANKS, PAGE, REQUIRED, RULES, SHEET_KEYS, SPACING,
                          STYLE_NAMES, TEXT_STYLE, Derived, Nested, Section, rule_section)
 from .inherit import MAX_EXTENDS_DEPTH
@@ -84,7 +84,7 @@ def reference_markdown() -> str:
     for section in (JUSTIFICATION, HYPHENATION, RULES):
         parts.append(_section(section, section.name))
     parts.append(_section(rule_section(Derived("per slot, see `rules`")), "rules.<slot>"))
-    for section in (SPACING, FURNITURE):
+    for section in (SPACING, FURNITURE, PRINT):
         parts.append(_section(section, section.name))
     return "\n".join(parts).rstrip() + "\n"
 

@@ -77,6 +77,7 @@ class PageGeometry:
     columns: int
     gutter: float
     baseline: float
+    bleed: float = 3 * 72 / 25.4     # 3 mm: what touches the trim runs this far past it
 
     @property
     def content_width(self) -> float:
@@ -138,6 +139,26 @@ class Typography:
     double_hyphen: Dash = Dash.EM
     ellipsis: bool = True
     ties: bool = True        # no line break between a number and its unit, or after "No."
+
+
+@dataclass(frozen=True)
+class PrintSettings:
+    """Print production (``print:``): plates, PDF/X twin, ink limit, preflight limits.
+    ``profile`` None means the bundled CMYK profile."""
+
+    enabled: bool = False
+    previews: bool = False
+    preview_ppi: float = 100.0
+    plate_name: str = "{title_code}_{date:%Y%m%d}_{section_code}{page:03d}.pdf"
+    profile: Path | None = None
+    output_condition: str = ""
+    max_ink: float = 240.0
+    min_ppi: float = 150.0
+    warn_ppi: float = 200.0
+    safety: float = 5 * 72 / 25.4
+    marks: bool = True
+    mark_offset: float = 2 * 72 / 25.4
+    mark_length: float = 8 * 72 / 25.4
 
 
 @dataclass(frozen=True)
@@ -241,6 +262,7 @@ class StyleSheet:
     spacing: ModuleSpacing
     furniture: Furniture
     typography: Typography = Typography()
+    printing: PrintSettings = PrintSettings()     # the ``print:`` section
 
     def headline(self, rank: int) -> TextStyle:
         """The headline style for ``rank`` (1 = lead); ranks past the last reuse the last."""
