@@ -3,13 +3,23 @@
 JPEGs are embedded byte for byte (no re-encoding) and turned by the page transform when their
 EXIF orientation says so. A photo with more pixels than the print needs (over ``MAX_PPI`` at its
 placed size) is downsampled with Pillow to ``TARGET_PPI`` and re-encoded once; PNGs and other
-formats go through ReportLab's own lossless path (alpha kept as a soft mask).
+formats go through ReportLab's own lossless path (alpha kept as a soft mask, also when a
+photo is cropped). A PDF ad is placed as a vector form by :mod:`.vectorads`; here it is a
+blank placeholder picture that the form replaces.
+
+For print (:func:`print_picture`): every photo as CMYK pixels for its box, converted through
+ICC and held within the ink limit (:mod:`.cmyk`), alpha as a soft mask, CMYK JPEGs that need
+nothing done passed through byte for byte. JPEGs are decoded at the DCT scale the print needs
+(``Image.draft``) and only photos that carry an EXIF turn are transposed.
 """
 from __future__ import annotations
 
 import io
 import math
+import zlib
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from PIL import Image, ImageOps
 from reportlab.lib.utils import ImageReader
@@ -47,6 +57,8 @@ def source_for(image: ImageInfo, width_pt: float, height_pt: float):
 def letterboxed_source(image: ImageInfo, width_pt: float, height_pt: float):
     """An ImageReader of a picture that fills a ``width_pt`` × ``height_pt`` box: the image
     at its own shape, top-centred, on paper white (at most :data:`TARGET_PPI`)."""
+    if image.format == "PDF":          # a vector ad: grafted over this by .vectorads
+        return ImageReader(io.BytesIO(_placeholder()))
     return ImageReader(io.BytesIO(_letterboxed(str(image.path), image.format,
                                                round(width_pt, 2), round(height_pt, 2))))
 
@@ -130,19 +142,41 @@ def _covered(path: str, width_pt: float, height_pt: float, regions: tuple = ()) 
     im = im.resize((pixels, max(1, round(pixels * box_aspect))), Image.Resampling.BICUBIC,
                    reducing_gap=3.0)
     out = io.BytesIO()
-    im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+    if im.mode == "RGBA":        # transparency kept: ReportLab makes the alpha a soft mask
+        im.save(out, "PNG", optimize=False)
+    else:
+        im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
     return out.getvalue()
 
 
 @lru_cache(maxsize=4)
 def _decoded(path: str, reduce: int):
-    """The picture as RGB, orientation applied, decoded at 1/``reduce`` of its size where the
-    format allows (JPEG). Cached: callers must not change it (crop and resize make copies)."""
+    """The picture as RGB (RGBA when it has transparency), orientation applied, decoded at
+    1/``reduce`` of its size where the format allows (JPEG). Cached: callers must not change
+    it (crop and resize make copies)."""
     with Image.open(path) as opened:
         opened.seek(0)
         if opened.format == "JPEG" and reduce > 1:
             opened.draft("RGB", (opened.size[0] // reduce, opened.size[1] // reduce))
-        return ImageOps.exif_transpose(opened).convert("RGB")
+        alpha = opened.mode in ("RGBA", "LA", "PA") or "transparency" in opened.info
+        return _upright(opened).convert("RGBA" if alpha else "RGB")
+
+
+def _upright(im: Image.Image) -> Image.Image:
+    """``im`` turned as its EXIF orientation says; a photo stored upright (nearly all) is not
+    copied — ``ImageOps.exif_transpose`` costs a full copy of the pixels even then."""
+    orientation = im.getexif().get(0x0112, 1)
+    if orientation in (None, 1):
+        return im
+    return ImageOps.exif_transpose(im)
+
+
+@lru_cache(maxsize=1)
+def _placeholder() -> bytes:
+    """A 1-pixel white PNG: the picture a vector ad's form replaces."""
+    out = io.BytesIO()
+    Image.new("L", (1, 1), 255).save(out, "PNG")
+    return out.getvalue()
 
 
 @lru_cache(maxsize=16)
@@ -205,3 +239,144 @@ def _resampled(path: str, width: int, height: int) -> bytes:
         else:
             im.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
         return out.getvalue()
+
+
+# -- print (the PDF/X twin and the plates) -----------------------------------------------------
+@dataclass(frozen=True)
+class PrintPicture:
+    """A photo as a print file embeds it: CMYK pixels of exactly the box they fill.
+
+    ``data`` is the image stream (``filter`` ``DCTDecode``: JPEG bytes, Adobe-inverted when
+    ``inverted`` — the PDF then needs ``/Decode [1 0 1 0 1 0 1 0]`` —; or ``FlateDecode``
+    of raw CMYK); ``alpha`` the 8-bit soft mask (raw, same size) of a picture with
+    transparency; ``kept`` says the source JPEG's own bytes are passed through; ``ink`` is the
+    largest C+M+Y+K of any pixel as embedded (decoded again after encoding), in per cent;
+    ``source_profile`` names what the colours were converted from."""
+
+    data: bytes
+    filter: str
+    width: int
+    height: int
+    inverted: bool
+    alpha: bytes | None
+    kept: bool
+    ink: float
+    source_profile: str
+
+
+def print_picture(image: ImageInfo, width_pt: float, height_pt: float, *, profile: Path,
+                  max_ink: float, fit: str = "whole", focal: bool = False) -> PrintPicture:
+    """The CMYK picture for a box of ``width_pt`` × ``height_pt``: ``fit`` is ``whole`` (the
+    photo's own shape fills the box, as the screen PDF places it), ``cover`` (cropped to the
+    box's shape, by its regions as :func:`crop_window` says: a deeper box, a region crop, a
+    box grown into the bleed) or ``letterbox`` (an ad: its shape kept, top-centred on paper
+    white). At most :data:`TARGET_PPI` where the source has more than :data:`MAX_PPI`.
+    Every pixel covers at most ``max_ink`` per cent (see :mod:`.cmyk`)."""
+    regions = tuple((r.kind, r.role, r.x, r.y, r.width, r.height) for r in image.regions
+                    if r.kind == "crop" or (focal and r.kind == "focus"))
+    return _print_picture(str(image.path), image.format, image.orientation,
+                          round(width_pt, 2), round(height_pt, 2), str(profile),
+                          float(max_ink), fit, regions if fit == "cover" else ())
+
+
+@lru_cache(maxsize=32)
+def _print_picture(path: str, format_: str, orientation: int, width_pt: float,
+                   height_pt: float, profile: str, max_ink: float, fit: str,
+                   regions: tuple) -> PrintPicture:
+    from .cmyk import ink_coverage, limit_ink, to_cmyk
+    wanted = max(1, round(width_pt / 72.0 * TARGET_PPI))
+    with Image.open(path) as opened:
+        opened.seek(0)
+        icc = opened.info.get("icc_profile")
+        size = opened.size
+        too_big = size[0] / (width_pt / 72.0) > MAX_PPI if orientation in (1, 2, 3, 4) \
+            else size[1] / (width_pt / 72.0) > MAX_PPI
+        if format_ == "JPEG" and opened.mode == "CMYK" and fit == "whole" and not too_big \
+                and orientation == 1 and not icc:
+            kept = _kept_cmyk(path, max_ink)
+            if kept is not None:
+                return kept
+        if opened.format == "JPEG":
+            # Decode no bigger than the print needs (DCT scaling by 1/2, 1/4, 1/8).
+            longest = max(wanted, round(height_pt / 72.0 * TARGET_PPI))
+            if fit == "whole" and not too_big:
+                longest = max(size)
+            opened.draft(opened.mode, (longest, longest))
+        alpha_source = opened.mode in ("RGBA", "LA", "PA") or "transparency" in opened.info
+        im = _upright(opened)
+        im.load()
+    alpha = None
+    if alpha_source:
+        im = im.convert("RGBA")
+        alpha = im.getchannel("A")
+        im = im.convert("RGB")
+    source = "embedded ICC profile" if icc else ("none (already CMYK)" if im.mode == "CMYK"
+                                                 else "sRGB (assumed)")
+    shape = height_pt / width_pt
+    if fit == "cover":
+        window = crop_window(im.width, im.height, shape, regions)
+        im = im.crop(window)
+        alpha = alpha.crop(window) if alpha is not None else None
+        pixels = min(im.width, wanted)
+        target = (pixels, max(1, round(pixels * shape)))
+    elif fit == "letterbox":
+        target = None
+    else:
+        target = (min(im.width, wanted), max(1, round(im.height * min(im.width, wanted)
+                                                         / im.width))) if too_big else None
+    if target is not None and target != im.size:
+        im = im.resize(target, Image.Resampling.LANCZOS, reducing_gap=3.0)
+        alpha = alpha.resize(target, Image.Resampling.LANCZOS) if alpha is not None else None
+    cmyk = to_cmyk(im, Path(profile), icc)
+    if fit == "letterbox":
+        cmyk = _letterbox_cmyk(cmyk, width_pt, height_pt)
+        alpha = None
+    return _encoded(cmyk, alpha, max_ink, source)
+
+
+def _kept_cmyk(path: str, max_ink: float) -> PrintPicture | None:
+    """The CMYK JPEG's own bytes, when every pixel is within the ink limit already."""
+    from .cmyk import ink_coverage
+    data = Path(path).read_bytes()
+    with Image.open(io.BytesIO(data)) as im:
+        ink = ink_coverage(im.convert("CMYK"))
+        width, height = im.size
+        inverted = "adobe" in im.info
+    if ink > max_ink:
+        return None
+    return PrintPicture(data, "DCTDecode", width, height, inverted, None, True, ink,
+                        "none (CMYK passed through)")
+
+
+def _letterbox_cmyk(cmyk: Image.Image, width_pt: float, height_pt: float) -> Image.Image:
+    """The picture at its own shape, top-centred in the box, on paper white (no ink)."""
+    scale = min(width_pt / cmyk.width, height_pt / cmyk.height)        # points per pixel
+    ppi = min(TARGET_PPI, 72.0 / scale)
+    box = (max(1, round(width_pt / 72.0 * ppi)), max(1, round(height_pt / 72.0 * ppi)))
+    shown = (max(1, min(box[0], round(cmyk.width * scale / 72.0 * ppi))),
+             max(1, min(box[1], round(cmyk.height * scale / 72.0 * ppi))))
+    canvas = Image.new("CMYK", box, (0, 0, 0, 0))
+    canvas.paste(cmyk.resize(shown, Image.Resampling.BICUBIC, reducing_gap=3.0),
+                 ((box[0] - shown[0]) // 2, 0))
+    return canvas
+
+
+def _encoded(cmyk: Image.Image, alpha: Image.Image | None, max_ink: float,
+             source: str) -> PrintPicture:
+    """JPEG within the ink limit as decoded again (a little ink is held back for the
+    encoder's error, more on a retry); lossless when JPEG cannot stay under it."""
+    from .cmyk import JPEG_MARGIN, ink_coverage, limit_ink
+    mask = alpha.tobytes() if alpha is not None else None
+    for margin in (JPEG_MARGIN, 2 * JPEG_MARGIN, 4 * JPEG_MARGIN):
+        limited = limit_ink(cmyk, max_ink - margin)
+        out = io.BytesIO()
+        limited.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+        data = out.getvalue()
+        with Image.open(io.BytesIO(data)) as again:
+            ink = ink_coverage(again.convert("CMYK"))
+        if ink <= max_ink:
+            return PrintPicture(data, "DCTDecode", limited.width, limited.height, True, mask,
+                                False, ink, source)
+    limited = limit_ink(cmyk, max_ink)
+    return PrintPicture(zlib.compress(limited.tobytes(), 6), "FlateDecode", limited.width,
+                        limited.height, False, mask, False, ink_coverage(limited), source)

@@ -22,6 +22,7 @@ from ..paginate.pages import Pagination
 from ..stylesheet.types import Color
 from .images import covered_source, letterboxed_source, source_for, wants_region_crop
 from .outlines import draw_outlined
+from .vectorads import graft_pdf_ads, has_pdf_ads
 
 rl_config.useA85 = 0        # embed JPEG bytes as they are (see ARCHITECTURE.md)
 
@@ -50,6 +51,8 @@ def render_pdf(pagination: Pagination, path: Path, *, title: str, date: dt.date,
     try:
         _draw(pagination, temporary, title=title, date=date, initial_font=initial_font,
               author=author, subject=subject, lang=lang)
+        if has_pdf_ads(pagination):
+            graft_pdf_ads(Path(temporary), pagination)      # PDF ads as vectors
         os.replace(temporary, path)
     except BaseException:
         if os.path.exists(temporary):
