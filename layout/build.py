@@ -46,6 +46,7 @@ class BuildResult:
     typesetting: TypeStats = field(default_factory=TypeStats)         # the whole edition
     page_typesetting: list[TypeStats] = field(default_factory=list)   # page by page
     written: dict[str, list[Path]] = field(default_factory=dict)      # output stage → files
+    preflight: list | None = None      # the preflight's findings, when print/ was made
 
 
 def resolve_style(edition: Edition, override: str | None) -> str | Path:
@@ -81,11 +82,14 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
                   trace: bool = False, plan_only: bool = False,
-                  outputs: tuple[Output, ...] = ()) -> BuildResult:
+                  outputs: tuple[Output, ...] = (), force: bool = False) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
     output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
     a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
-    package, …). With ``plan_only`` nothing is written: the pages are planned and reported.
+    package, print production, previews …). Where the style or ``edition.yaml`` turns on
+    ``print`` or ``previews``, those stages are added if not given (``force``: write plates
+    despite preflight errors). With ``plan_only`` nothing is written: the pages are planned
+    and reported.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -113,12 +117,30 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
                lang=info.lang)
     built = Built(edition, sheet, pagination, pdf_path, info, tuple(diagnostics), total,
                   tuple(per_page))
-    stages: list[Output] = [ManifestOutput(), *([TraceOutput()] if trace else []), *outputs]
+    stages: list[Output] = [ManifestOutput(), *([TraceOutput()] if trace else []), *outputs,
+                            *_configured_stages(edition, sheet, outputs, force)]
     written = {"pdf": [pdf_path]}
+    preflight = None
     for stage in stages:
         written[stage.name] = stage.write(built, out)
+        if stage.name == "print":
+            preflight = list(getattr(stage, "findings", []))
     return BuildResult(pdf_path, written["manifest"][0], edition, sheet, pagination,
-                       diagnostics, time.perf_counter() - started, total, per_page, written)
+                       diagnostics, time.perf_counter() - started, total, per_page, written,
+                       preflight)
+
+
+def _configured_stages(edition: Edition, sheet: StyleSheet, given, force: bool) -> list:
+    """The print and previews stages that the style or edition.yaml turn on, unless given."""
+    names = {stage.name for stage in given}
+    stages = []
+    if "print" not in names and (sheet.printing.enabled or edition.production.plates):
+        from .outputs.printing import PrintOutput
+        stages.append(PrintOutput(force=force))
+    if "previews" not in names and (sheet.printing.previews or edition.production.previews):
+        from .outputs.previews import PreviewsOutput
+        stages.append(PreviewsOutput())
+    return stages
 
 
 def _subject(edition: Edition) -> str:

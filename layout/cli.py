@@ -33,6 +33,17 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--archive", action="store_true",
                        help="also write OUT/archive/: the PDF/A-2u copy, ALTO 4.4 per page and "
                             "METS (what `newsprint archive` puts in a bag, for one edition)")
+    build.add_argument("--print", action="store_true", dest="print_",
+                       help="also write OUT/print/: the PDF/X-4 twin (CMYK) and one plate PDF "
+                            "per page, with bleed, crop marks and slug; refused when the "
+                            "preflight finds errors")
+    build.add_argument("--force", action="store_true",
+                       help="write the plates even when the preflight finds errors")
+    build.add_argument("--previews", action="store_true",
+                       help="also write OUT/previews/: a PNG per page, thumbnails and a "
+                            "contact sheet")
+    build.add_argument("--preview-ppi", type=float, metavar="PPI", default=None,
+                       help="resolution of the previews (default: the style's, 100)")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
@@ -52,6 +63,15 @@ def _parser() -> argparse.ArgumentParser:
                          help="run the editions on a Dask distributed cluster "
                               "(tcp://host:port); its workers must see these folders")
     archive.add_argument("--debug", action="store_true")
+    preflight = commands.add_parser(
+        "preflight", help="check an edition (built anew) or any PDF as a printing plant does; "
+                          "exit 1 on any error")
+    preflight.add_argument("source", type=Path, metavar="EDITION|PDF")
+    preflight.add_argument("--style", metavar="S", help="style name or YAML path (limits: "
+                           "print.min_ppi, max_ink …)")
+    preflight.add_argument("--json", type=Path, metavar="FILE",
+                           help="also write the findings as JSON")
+    preflight.add_argument("--debug", action="store_true")
     _designer_commands(commands)
     return parser
 
@@ -96,6 +116,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "archive":
             return _archive(args)
+        if args.command == "preflight":
+            return _preflight(args)
         if args.command in ("preview", "diff", "schema", "specimen"):
             from .designer.commands import run
             return run(args)
@@ -120,14 +142,52 @@ def main(argv: list[str] | None = None) -> int:
 def _build(args) -> int:
     from .build import build_edition
     from .report import build_report
-    outputs = ()
+    outputs: list = []
     if args.archive:
         from .outputs.archive import ArchiveOutput
-        outputs = (ArchiveOutput(),)
+        outputs.append(ArchiveOutput())
+    if args.print_:
+        from .outputs.printing import PrintOutput
+        outputs.append(PrintOutput(force=args.force))
+    if args.previews or args.preview_ppi:
+        if args.preview_ppi is not None and not 10 <= args.preview_ppi <= 600:
+            raise LayoutError(f"--preview-ppi must be 10 to 600, not {args.preview_ppi:g}")
+        from .outputs.previews import PreviewsOutput
+        outputs.append(PreviewsOutput(args.preview_ppi))
     result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
-                           plan_only=args.plan_only, outputs=outputs)
+                           plan_only=args.plan_only, outputs=tuple(outputs), force=args.force)
     print(build_report(result))
     return 0
+
+
+def _preflight(args) -> int:
+    """An edition: built anew into a temporary folder, twin made, every check run. A PDF: the
+    checks a PDF alone allows, with the limits of ``--style`` (default tabloid's)."""
+    import tempfile
+    from .outputs import preflight
+    source = args.source
+    if source.is_file() and source.suffix.lower() == ".pdf":
+        from .build import STYLES_DIR, DEFAULT_STYLE
+        from .stylesheet import load_stylesheet
+        sheet = load_stylesheet(args.style or DEFAULT_STYLE, styles_dir=STYLES_DIR)
+        try:
+            findings = preflight.pdf_findings(source, sheet.printing)
+        except Exception as error:
+            import pikepdf
+            if isinstance(error, pikepdf.PdfError):
+                raise LayoutError(f"not a readable PDF ({error})", file=source) from None
+            raise
+    else:
+        from .build import build_edition
+        from .outputs.printing import PrintOutput
+        stage = PrintOutput(plates=False)
+        with tempfile.TemporaryDirectory(prefix="newsprint-preflight-") as temporary:
+            build_edition(source, style=args.style, out=Path(temporary), outputs=(stage,))
+        findings = stage.findings
+    print(f"{source}: " + preflight.table(findings))
+    if args.json:
+        preflight.write_json(findings, args.json, source=str(source))
+    return 1 if preflight.errors(findings) else 0
 
 
 def _archive(args) -> int:

@@ -51,6 +51,13 @@ def build_report(result) -> str:
             lines.append(f"  {diagnostic.kind}: {diagnostic.format()}")
         if len(result.diagnostics) > MAX_LISTED:
             lines.append(f"  … and {len(result.diagnostics) - MAX_LISTED} more in manifest.json")
+    if getattr(result, "preflight", None) is not None:
+        from .outputs.preflight import table
+        lines.append(table(result.preflight))
+    for name in ("print", "previews"):
+        if result.written.get(name):
+            lines.append(f"{name}: {len(result.written[name])} files in "
+                         f"{result.written[name][0].parent if name == 'print' else result.written[name][-1].parent}")
     if result.manifest is not None:
         lines.append(f"manifest: {result.manifest}")
     return "\n".join(lines)

@@ -26,8 +26,6 @@ import numpy as np
 from PIL import Image, ImageCms
 
 SRGB_PROFILE = Path(__file__).resolve().parent.parent / "outputs" / "icc" / "sRGB.icc"
-#: Ink kept in hand below the limit, for the JPEG encoder's error (checked after encoding).
-JPEG_MARGIN = 4.0
 
 
 @lru_cache(maxsize=8)
@@ -79,21 +77,25 @@ def limit_ink(image: Image.Image, max_ink: float) -> Image.Image:
     """A CMYK image whose every pixel covers at most ``max_ink`` per cent (see the module)."""
     if image.mode != "CMYK":
         raise ValueError(f"limit_ink wants CMYK, got {image.mode}")
-    values = np.asarray(image, dtype=np.float32) / 255.0
+    pixels = np.asarray(image)
     limit = max_ink / 100.0
-    total = values.sum(axis=2)
-    if float(total.max()) <= limit:
+    over = pixels.sum(axis=2, dtype=np.uint16) > int(limit * 255.0)
+    if not over.any():
         return image
-    c, m, y, k = (values[..., i] for i in range(4))
-    excess = np.maximum(total - limit, 0.0)
+    # Only the pixels over the limit are worked on (usually the shadows: a small share).
+    values = pixels[over].astype(np.float32) / 255.0
+    c, m, y, k = values[:, 0], values[:, 1], values[:, 2], values[:, 3]
+    excess = np.maximum(values.sum(axis=1) - limit, 0.0)
     moved = np.minimum(np.minimum(np.minimum(c, m), y), np.minimum(1.0 - k, excess / 2.0))
     c, m, y, k = c - moved, m - moved, y - moved, k + moved
     colour = c + m + y
     room = np.maximum(limit - k, 0.0)
     scale = np.where(colour > room, room / np.maximum(colour, 1e-6), 1.0)
-    out = np.stack([c * scale, m * scale, y * scale, k], axis=2)
-    # Round down, so four rounded channels never add up past the limit.
-    return Image.fromarray(np.floor(out * 255.0 + 1e-4).astype(np.uint8), "CMYK")
+    fixed = np.stack([c * scale, m * scale, y * scale, k], axis=1)
+    out = pixels.copy()
+    # Rounded down, so four rounded channels never add up past the limit.
+    out[over] = np.floor(fixed * 255.0 + 1e-4).astype(np.uint8)
+    return Image.fromarray(out, "CMYK")
 
 
 def ink_coverage(image: Image.Image) -> float:

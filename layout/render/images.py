@@ -29,6 +29,9 @@ from ..model import ImageInfo
 MAX_PPI = 450.0
 TARGET_PPI = 300.0
 JPEG_QUALITY = 88
+#: Print JPEGs: (quality, per cent of ink held back under the limit) tried in turn until the
+#: decoded pixels stay within it (the encoder's error is largest where ink is at the limit).
+PRINT_JPEG_STEPS = ((92, 12.0), (95, 12.0), (95, 20.0))
 # EXIF orientations that a rotation of the page transform displays correctly.
 ROTATIONS = {1: 0, 3: 180, 6: 270, 8: 90}
 
@@ -365,12 +368,12 @@ def _encoded(cmyk: Image.Image, alpha: Image.Image | None, max_ink: float,
              source: str) -> PrintPicture:
     """JPEG within the ink limit as decoded again (a little ink is held back for the
     encoder's error, more on a retry); lossless when JPEG cannot stay under it."""
-    from .cmyk import JPEG_MARGIN, ink_coverage, limit_ink
+    from .cmyk import ink_coverage, limit_ink
     mask = alpha.tobytes() if alpha is not None else None
-    for margin in (JPEG_MARGIN, 2 * JPEG_MARGIN, 4 * JPEG_MARGIN):
+    for quality, margin in PRINT_JPEG_STEPS:
         limited = limit_ink(cmyk, max_ink - margin)
         out = io.BytesIO()
-        limited.save(out, "JPEG", quality=JPEG_QUALITY, optimize=False, progressive=False)
+        limited.save(out, "JPEG", quality=quality, optimize=False, progressive=False)
         data = out.getvalue()
         with Image.open(io.BytesIO(data)) as again:
             ink = ink_coverage(again.convert("CMYK"))
