@@ -33,6 +33,7 @@ from .pdfx import make_pdfx, set_boxes
 MARK_FONT = "NewsprintSlug"
 MARK_FONT_FILE = Path(__file__).resolve().parent.parent.parent / "fonts" / "NotoSans-Regular.ttf"
 MARK_WIDTH = 0.25
+MARKS_NAME = "/NewsprintMarks"
 SLUG_SIZE = 6.0
 SLUG_ROOM = 14.0          # points below the bottom marks for the slug line and colour bar
 PATCH = 9.0               # side of a colour-bar patch
@@ -109,8 +110,7 @@ def write_plates(twin: Path, folder: Path, edition: Edition, sheet: StyleSheet, 
                     width, height, sheet, slug=_slug(name, number, pages, section,
                                                      edition.date))))
                 overlay = plate.copy_foreign(marks.pages[0].as_form_xobject())
-                page.add_overlay(overlay, pikepdf.Rectangle(-margin, -margin, width + margin,
-                                                            height + margin))
+                _overlay(plate, page, overlay, margin)
             seed = hashlib.sha256(f"{name}:{index}:".encode() + _page_digest(page)).hexdigest()
             make_pdfx(plate, sheet, title=f"{title} — {name}", author=author,
                       subject=subject, date=edition.date, creator_tool=creator_tool, seed=seed)
@@ -118,6 +118,19 @@ def write_plates(twin: Path, folder: Path, edition: Edition, sheet: StyleSheet, 
             plate.save(path, force_version="1.6", deterministic_id=True, compress_streams=True)
             written.append(path)
     return written
+
+
+def _overlay(plate: pikepdf.Pdf, page: pikepdf.Page, form, margin: float) -> None:
+    """Draw ``form`` (the marks, whose origin is the MediaBox's corner) over the page, the
+    page's own content wrapped in q … Q; the resource gets a fixed name (pikepdf's
+    ``add_overlay`` picks a random one, and plates must be byte-identical)."""
+    if "/XObject" not in page.obj.Resources:
+        page.obj.Resources.XObject = pikepdf.Dictionary()
+    page.obj.Resources.XObject[MARKS_NAME] = form
+    page.contents_coalesce()
+    body = page.obj.Contents.read_bytes()
+    marks = f"\nQ\nq 1 0 0 1 {-margin:.4f} {-margin:.4f} cm {MARKS_NAME} Do Q\n".encode()
+    page.obj.Contents = plate.make_stream(b"q\n" + body + marks)
 
 
 def _page_digest(page: pikepdf.Page) -> bytes:
