@@ -183,10 +183,11 @@ def _merged(found: list[Finding]) -> list[Finding]:
 
 
 # -- from a PDF ----------------------------------------------------------------------------------
-def pdf_findings(path: Path, settings: PrintSettings, *, resolution: bool = True
-                 ) -> list[Finding]:
-    """The checks a PDF alone allows (see the module). ``resolution`` off when the build
-    has checked it already (with the article and photo file names)."""
+def pdf_findings(path: Path, settings: PrintSettings, *, resolution: bool = True,
+                 ink: bool = True) -> list[Finding]:
+    """The checks a PDF alone allows (see the module). ``resolution`` and ``ink`` off when
+    the build has checked them already (with the article and photo file names; the ink of
+    each picture as encoded, measured where it was made)."""
     found: list[Finding] = []
     name = path.name
     with pikepdf.open(path) as pdf:
@@ -194,11 +195,11 @@ def pdf_findings(path: Path, settings: PrintSettings, *, resolution: bool = True
             rule = "fonts" if problem.startswith("font") else "colour"
             found.append(Finding("error", rule, problem + " in a print file", file=name))
         for number, page in enumerate(pdf.pages, start=1):
-            found += _page_findings(pdf, page, number, settings, name, resolution)
+            found += _page_findings(pdf, page, number, settings, name, resolution, ink)
     return _merged(found)
 
 
-def _page_findings(pdf, page, number, settings, name, resolution) -> list[Finding]:
+def _page_findings(pdf, page, number, settings, name, resolution, ink) -> list[Finding]:
     found = []
     if "/TrimBox" not in page.obj or "/BleedBox" not in page.obj:
         found.append(Finding("error", "boxes", "no TrimBox and BleedBox: not a print file",
@@ -222,12 +223,12 @@ def _page_findings(pdf, page, number, settings, name, resolution) -> list[Findin
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         box = (min(xs), min(ys), max(xs), max(ys))
         found += _image_findings(xobject, box, trim, number, settings, name, placed.name,
-                                 resolution)
+                                 resolution, ink)
     found += _stroke_findings(instructions, number, name)
     return found
 
 
-def _image_findings(xobject, box, trim, number, settings, name, key, resolution):
+def _image_findings(xobject, box, trim, number, settings, name, key, resolution, ink_check):
     found = []
     label = f"{name} {key}"
     space = xobject.get("/ColorSpace")
@@ -235,7 +236,7 @@ def _image_findings(xobject, box, trim, number, settings, name, key, resolution)
                                                                    Name.DeviceN):
         found.append(Finding("warning", "colour", "an image in a spot colour", number,
                              file=label))
-    if space == Name.DeviceCMYK:
+    if space == Name.DeviceCMYK and ink_check:
         ink = embedded_ink(xobject)
         if ink > settings.max_ink + 1e-6:
             found.append(Finding("error", "ink", f"{ink:.0f} % total ink (limit "

@@ -71,7 +71,7 @@ class PrintOutput:
             raise ValueError("PDF/X-4 twin fails: " + "; ".join(problems))
         self.findings = edition_findings(built.edition, built.pagination, settings,
                                          built.diagnostics, report.pictures)
-        self.findings += pdf_findings(twin, settings, resolution=False)
+        self.findings += pdf_findings(twin, settings, resolution=False, ink=False)
         preflight = staging / PREFLIGHT_NAME
         write_json(self.findings, preflight, source=str(built.edition.root))
         if not self.plates:

@@ -227,9 +227,11 @@ def _resampled(path: str, width: int, height: int) -> bytes:
     """Orientation applied, resized, re-encoded: JPEG for opaque photos, PNG when alpha."""
     with Image.open(path) as im:
         im.seek(0)
+        turned = im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
         if im.format == "JPEG":
-            im.draft(im.mode, (width, height))
-        im = ImageOps.exif_transpose(im)
+            # DCT scaling to the smallest 1/2, 1/4 or 1/8 that still has the pixels wanted.
+            im.draft(im.mode, (height, width) if turned else (width, height))
+        im = _upright(im)
         has_alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
         if im.mode not in ("RGB", "L", "CMYK"):
             im = im.convert("RGBA" if has_alpha else "RGB")
