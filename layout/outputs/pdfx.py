@@ -9,6 +9,7 @@ the same content streams, so every glyph stands exactly where the screen PDF has
   The renderer draws each ImageDraw as one ``Do`` in draw order (:mod:`layout.render.placements`),
   so each picture is matched to its draw — and a picture whose box touches the trim is
   placed in the box grown by ``page.bleed`` on those sides (cropped to the new shape);
+- rules and backgrounds on the trim moved out to the bleed (:func:`bleed_rules`);
 - flat colours of text and rules as CMYK: black and grey are K only (text never four-colour),
   RGB by :func:`layout.render.cmyk.cmyk_colour`;
 - TrimBox = the page, BleedBox = MediaBox = the trim grown by the bleed;
@@ -137,6 +138,7 @@ def _print_page(pdf: pikepdf.Pdf, page: pikepdf.Page, laid, sheet: StyleSheet,
         instructions[placed.do] = ([name], Operator("Do"))
         report.pictures.append(PlacedPicture(laid.number, draw, picture, box, sides))
     instructions = [_cmyk_instruction(operands, operator) for operands, operator in instructions]
+    instructions = bleed_rules(instructions, laid.width, laid.height, sheet.page.bleed)
     page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
@@ -155,6 +157,38 @@ def bleed_box(draw: ImageDraw, width: float, height: float, bleed: float
     if y1 >= height - EDGE:
         y1, sides = height + bleed, sides + ["top"]
     return (x0, y0, x1 - x0, y1 - y0), tuple(sides)
+
+
+def bleed_rules(instructions: list, width: float, height: float, bleed: float) -> list:
+    """Rules and backgrounds that touch the trim run into the bleed: every path point of the
+    page's own content (drawn in trim coordinates, no ``cm`` in force) that lies on a trim
+    edge moves out by ``bleed``. Pictures are grown by their boxes; text is never moved."""
+    out = []
+    depth = 0                       # cm operators in force (the first, identity, excepted)
+    stack: list[int] = []
+    for operands, operator in instructions:
+        op = str(operator)
+        if op == "q":
+            stack.append(depth)
+        elif op == "Q":
+            depth = stack.pop() if stack else 0
+        elif op == "cm" and [float(v) for v in operands] != [1, 0, 0, 1, 0, 0]:
+            depth += 1
+        elif op in ("m", "l") and depth == 0 and len(operands) == 2:
+            x, y = (float(v) for v in operands)
+            x = -bleed if abs(x) <= 0.01 else (width + bleed if abs(x - width) <= 0.01 else x)
+            y = -bleed if abs(y) <= 0.01 else (height + bleed if abs(y - height) <= 0.01 else y)
+            operands = [round(x, 4), round(y, 4)]
+        elif op == "re" and depth == 0 and len(operands) == 4:
+            x, y, w, h = (float(v) for v in operands)
+            x0, y0, x1, y1 = x, y, x + w, y + h
+            x0 = -bleed if abs(x0) <= 0.01 else x0
+            y0 = -bleed if abs(y0) <= 0.01 else y0
+            x1 = width + bleed if abs(x1 - width) <= 0.01 else x1
+            y1 = height + bleed if abs(y1 - height) <= 0.01 else y1
+            operands = [round(x0, 4), round(y0, 4), round(x1 - x0, 4), round(y1 - y0, 4)]
+        out.append((operands, operator))
+    return out
 
 
 def image_stream(pdf: pikepdf.Pdf, picture: PrintPicture) -> pikepdf.Stream:
@@ -323,6 +357,12 @@ def colour_problems(pdf: pikepdf.Pdf) -> list[str]:
                 and "/FontDescriptor" not in obj:
             problems.append(f"font {obj.get('/BaseFont')} not embedded")
     for number, page in enumerate(pdf.pages, start=1):
+        for space in page.obj.get("/Resources", {}).get("/ColorSpace", {}).values():
+            if isinstance(space, pikepdf.Array) and space and space[0] in (Name.Separation,
+                                                                           Name.DeviceN):
+                problems.append(f"page {number}: a spot colour ({space[1]})")
+            elif rgb_space(space):
+                problems.append(f"page {number}: an RGB colour space")
         for operands, operator in pikepdf.parse_content_stream(page):
             if str(operator) in ("rg", "RG"):
                 problems.append(f"page {number}: RGB colour in the content stream")

@@ -193,7 +193,8 @@ def pdf_findings(path: Path, settings: PrintSettings, *, resolution: bool = True
     with pikepdf.open(path) as pdf:
         for problem in sorted(set(colour_problems(pdf))):
             rule = "fonts" if problem.startswith("font") else "colour"
-            found.append(Finding("error", rule, problem + " in a print file", file=name))
+            severity = "warning" if "spot colour" in problem else "error"
+            found.append(Finding(severity, rule, problem + " in a print file", file=name))
         for number, page in enumerate(pdf.pages, start=1):
             found += _page_findings(pdf, page, number, settings, name, resolution, ink)
     return _merged(found)

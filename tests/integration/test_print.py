@@ -404,7 +404,7 @@ def test_preflight_of_a_pdf_finds_what_a_pdf_shows(press, tmp_path, capsys):
 
 
 # -- bleed ----------------------------------------------------------------------------------------
-def test_a_photo_that_touches_the_trim_runs_into_the_bleed(tmp_path):
+def test_photos_and_rules_that_touch_the_trim_run_into_the_bleed(tmp_path):
     root = press_edition(tmp_path / "edge", stories=PRESS_STORIES[:3],
                          extra={"print": True, "previews": False, "ads": [],
                                 "style": "edge.yaml"})
@@ -423,7 +423,23 @@ def test_a_photo_that_touches_the_trim_runs_into_the_bleed(tmp_path):
             matrix = pikepdf.Matrix(*operands) @ placed.before
             lefts.append(min(matrix.e, matrix.e + matrix.a + matrix.c))
     assert min(lefts) == pytest.approx(-bleed, abs=0.01)     # the lead photo, at x = 0 on screen
+    # the masthead rules span the page: they run into the bleed on both sides
+    assert (round(-bleed, 2), round(792 + bleed, 2)) in _rule_spans(instructions)
     with pikepdf.open(out / "edition.pdf") as pdf:
         instructions = list(pikepdf.parse_content_stream(pdf.pages[0]))
         placed = placements(instructions)[0]
         assert float(instructions[placed.cm][0][4]) == pytest.approx(0, abs=0.01)
+        assert (0.0, 792.0) in _rule_spans(instructions)
+
+
+def _rule_spans(instructions) -> set:
+    """(x from, x to) of every horizontal line of the page's content, rounded to 0.01 pt."""
+    spans, start = set(), None
+    for operands, operator in instructions:
+        if str(operator) == "m":
+            start = [float(v) for v in operands]
+        elif str(operator) == "l" and start is not None:
+            end = [float(v) for v in operands]
+            if abs(end[1] - start[1]) < 1e-6:
+                spans.add((round(start[0], 2), round(end[0], 2)))
+    return spans
