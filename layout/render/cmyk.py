@@ -102,8 +102,7 @@ def ink_coverage(image: Image.Image) -> float:
     """The largest C+M+Y+K of any pixel of a CMYK image, in per cent (0–400)."""
     if image.mode != "CMYK":
         raise ValueError(f"ink_coverage wants CMYK, got {image.mode}")
-    values = np.asarray(image, dtype=np.uint16)
-    return float(values.sum(axis=2).max()) * 100.0 / 255.0
+    return float(np.asarray(image).sum(axis=2, dtype=np.uint16).max()) * 100.0 / 255.0
 
 
 def cmyk_colour(space: str, values: tuple[float, ...]) -> tuple[float, float, float, float]:
