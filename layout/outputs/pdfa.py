@@ -69,13 +69,21 @@ def _rgb(c: float, m: float, y: float, k: float) -> list[float]:
 def _device_rgb(pdf: pikepdf.Pdf) -> None:
     for page in pdf.pages:
         _rewrite_cmyk_operators(pdf, page)
+    for form in _forms(pdf):            # a PDF ad grafted as a form XObject draws its own
+        _rewrite_cmyk_operators(pdf, form)
     for obj in pdf.objects:
         if isinstance(obj, pikepdf.Stream) and obj.get("/Subtype") == Name.Image and \
                 obj.get("/ColorSpace") == Name.DeviceCMYK:
             _cmyk_image_to_srgb(obj)
 
 
-def _rewrite_cmyk_operators(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
+def _forms(pdf: pikepdf.Pdf) -> list[pikepdf.Stream]:
+    return [obj for obj in pdf.objects if isinstance(obj, pikepdf.Stream)
+            and obj.get("/Subtype") == Name.Form]
+
+
+def _rewrite_cmyk_operators(pdf: pikepdf.Pdf, page) -> None:
+    """``k``/``K`` → ``rg``/``RG`` in a page's content, or in a form XObject's own stream."""
     instructions = pikepdf.parse_content_stream(page)
     changed = False
     rewritten = []
@@ -87,7 +95,9 @@ def _rewrite_cmyk_operators(pdf: pikepdf.Pdf, page: pikepdf.Page) -> None:
             changed = True
         else:
             rewritten.append((operands, operator))
-    if changed:
+    if changed and isinstance(page, pikepdf.Stream):
+        page.write(pikepdf.unparse_content_stream(rewritten))
+    elif changed:
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(rewritten))
 
 
@@ -240,6 +250,11 @@ def _check_resources(pdf: pikepdf.Pdf) -> list[str]:
         if "/S" in obj and obj.get("/S") in (Name.JavaScript, Name.Launch, Name.SubmitForm,
                                              Name.ImportData, Name.ResetForm):
             problems.add(f"6.5.1 forbidden action {obj.get('/S')}")
+    for form in _forms(pdf):
+        for operands, operator in pikepdf.parse_content_stream(form):
+            if str(operator) in ("k", "K"):
+                problems.add("6.2.4.3 DeviceCMYK colour in a form XObject under an RGB intent")
+                break
     for number, page in enumerate(pdf.pages, start=1):
         if "/AA" in page.obj:
             problems.add(f"6.5.2 page {number} has additional actions")

@@ -39,6 +39,7 @@ from ..paginate.pages import Pagination
 from ..render.cmyk import cmyk_colour
 from ..render.images import PrintPicture, print_picture, wants_region_crop
 from ..render.placements import box_matrix, cm_operands, placements
+from ..render.vectorads import is_vector_ad
 from ..stylesheet.physical import BUNDLED_CMYK_PROFILE
 from ..stylesheet.types import StyleSheet
 
@@ -118,7 +119,7 @@ def _print_page(pdf: pikepdf.Pdf, page: pikepdf.Page, laid, sheet: StyleSheet,
                          f"{len(draws)} image draws")
     settings = sheet.printing
     for number, (placed, draw) in enumerate(zip(found, draws)):
-        if draw.image.format == "PDF":           # a vector ad: its form stays
+        if is_vector_ad(draw):                   # a vector ad: its form stays
             report.pictures.append(PlacedPicture(laid.number, draw, None,
                                                  (draw.x, draw.y, draw.width, draw.height), ()))
             continue

@@ -60,8 +60,10 @@ def source_for(image: ImageInfo, width_pt: float, height_pt: float):
 def letterboxed_source(image: ImageInfo, width_pt: float, height_pt: float):
     """An ImageReader of a picture that fills a ``width_pt`` × ``height_pt`` box: the image
     at its own shape, top-centred, on paper white (at most :data:`TARGET_PPI`)."""
-    if image.format == "PDF":          # a vector ad: grafted over this by .vectorads
-        return ImageReader(io.BytesIO(_placeholder()))
+    if image.format == "PDF":
+        from .vectorads import can_graft
+        if can_graft(str(image.path)):      # a vector ad: grafted over this by .vectorads
+            return ImageReader(io.BytesIO(_placeholder()))
     return ImageReader(io.BytesIO(_letterboxed(str(image.path), image.format,
                                                round(width_pt, 2), round(height_pt, 2))))
 
@@ -290,7 +292,8 @@ def _print_picture(path: str, format_: str, orientation: int, width_pt: float,
                    regions: tuple) -> PrintPicture:
     from .cmyk import ink_coverage, limit_ink, to_cmyk
     wanted = max(1, round(width_pt / 72.0 * TARGET_PPI))
-    with Image.open(path) as opened:
+    source = io.BytesIO(_pdf_page(path)) if format_ == "PDF" else path   # a rasterised ad
+    with Image.open(source) as opened:
         opened.seek(0)
         icc = opened.info.get("icc_profile")
         size = opened.size

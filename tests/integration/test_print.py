@@ -83,7 +83,7 @@ def press(tmp_path_factory):
     base = tmp_path_factory.mktemp("press")
     root = press_edition(base / "press")
     out = base / "out"
-    code = main(["build", str(root), "-o", str(out)])
+    code = main(["build", str(root), "-o", str(out), "--archive"])
     assert code == 0
     return root, out
 
@@ -315,6 +315,30 @@ def test_pdf_ads_are_placed_as_vectors_with_their_fonts(press):
                     assert "/FontFile2" in part.FontDescriptor, (path.name, font.BaseFont)
             for image in images(pdf):           # nothing the ad's size rasterised at 300 ppi
                 assert not (int(image.Width), int(image.Height)) == (1667, 833)
+
+
+def test_the_archive_copy_of_an_edition_with_a_vector_ad_is_still_pdfa(press):
+    from layout.outputs.pdfa import conformance_problems as pdfa_problems
+    _root, out = press
+    copy = out / "archive" / "edition.pdf"
+    assert pdfa_problems(copy) == []
+    document = pdfium.PdfDocument(str(copy))
+    try:
+        assert AD_TEXT in document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+
+
+def test_an_ad_showing_text_in_a_font_it_does_not_embed_is_rasterised(tmp_path):
+    from layout.render.vectorads import can_graft
+    idle = tmp_path / "idle.pdf"
+    make_ad(idle)                           # ReportLab selects Helvetica, shows no glyph in it
+    shown = tmp_path / "shown.pdf"
+    canvas = Canvas(str(shown), pagesize=(300, 150))
+    canvas.setFont("Helvetica", 20)
+    canvas.drawString(20, 70, "Helvetica, not embedded")
+    canvas.save()
+    assert can_graft(str(idle)) and not can_graft(str(shown))
 
 
 def test_print_files_pass_qpdf_check(press):
