@@ -331,8 +331,13 @@ def test_the_archive_copy_of_an_edition_with_a_vector_ad_is_still_pdfa(press):
 
 def test_an_ad_showing_text_in_a_font_it_does_not_embed_is_rasterised(tmp_path):
     from layout.render.vectorads import can_graft
+    make_ad(tmp_path / "registers-the-font.pdf")
     idle = tmp_path / "idle.pdf"
-    make_ad(idle)                           # ReportLab selects Helvetica, shows no glyph in it
+    canvas = Canvas(str(idle), pagesize=(300, 150))   # selects Helvetica at the top of the page
+    canvas.setFont("AdSans", 20)                      # … and shows every glyph in AdSans
+    canvas.drawString(20, 70, AD_TEXT)
+    canvas.save()
+    assert b"Helvetica" in idle.read_bytes()
     shown = tmp_path / "shown.pdf"
     canvas = Canvas(str(shown), pagesize=(300, 150))
     canvas.setFont("Helvetica", 20)
