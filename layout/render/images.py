@@ -304,8 +304,9 @@ def _print_picture(path: str, format_: str, orientation: int, width_pt: float,
             kept = _kept_cmyk(path, max_ink)
             if kept is not None:
                 return kept
-        if opened.format == "JPEG":
-            # Decode no bigger than the print needs (DCT scaling by 1/2, 1/4, 1/8).
+        if opened.format == "JPEG" and not regions:
+            # Decode no bigger than the print needs (DCT scaling by 1/2, 1/4, 1/8); not when
+            # a region crop may keep a small part of the picture, which needs all its pixels.
             longest = max(wanted, round(height_pt / 72.0 * TARGET_PPI))
             if fit == "whole" and not too_big:
                 longest = max(size)
