@@ -31,7 +31,8 @@ from ..stylesheet.types import StyleSheet
 from .pdfx import make_pdfx, set_boxes
 
 MARK_FONT = "NewsprintSlug"
-MARK_FONT_FILE = Path(__file__).resolve().parent.parent.parent / "fonts" / "NotoSans-Regular.ttf"
+# Latin and Hangul: the slug prints section names as the edition has them.
+MARK_FONT_FILE = Path(__file__).resolve().parent.parent.parent / "fonts" / "NanumGothic.ttf"
 MARK_WIDTH = 0.25
 MARKS_NAME = "/NewsprintMarks"
 SLUG_SIZE = 6.0
