@@ -351,12 +351,16 @@ def colour_problems(pdf: pikepdf.Pdf) -> list[str]:
             if rgb_space(space):
                 problems.append("an RGB image (" + str(space if isinstance(space, Name)
                                                        else "ICCBased RGB") + ")")
-        if obj.get("/Type") == Name.FontDescriptor and not any(
-                key in obj for key in ("/FontFile", "/FontFile2", "/FontFile3")):
-            problems.append(f"font {obj.get('/FontName')} not embedded")
-        if obj.get("/Type") == Name.Font and obj.get("/Subtype") in (Name.TrueType, Name.Type1) \
-                and "/FontDescriptor" not in obj:
-            problems.append(f"font {obj.get('/BaseFont')} not embedded")
+    for font in _fonts(pdf):
+        if font.get("/Subtype") == Name.Type3:
+            continue
+        parts = font.get("/DescendantFonts", [font]) if font.get("/Subtype") == Name.Type0 \
+            else [font]
+        for part in parts:
+            descriptor = part.get("/FontDescriptor")
+            if descriptor is None or not any(key in descriptor for key in
+                                             ("/FontFile", "/FontFile2", "/FontFile3")):
+                problems.append(f"font {font.get('/BaseFont')} not embedded")
     for number, page in enumerate(pdf.pages, start=1):
         for space in page.obj.get("/Resources", {}).get("/ColorSpace", {}).values():
             if isinstance(space, pikepdf.Array) and space and space[0] in (Name.Separation,
@@ -369,6 +373,23 @@ def colour_problems(pdf: pikepdf.Pdf) -> list[str]:
                 problems.append(f"page {number}: RGB colour in the content stream")
                 break
     return problems
+
+
+def _fonts(pdf: pikepdf.Pdf) -> list:
+    """Every font of every page's resources and of the form XObjects they draw (direct
+    objects too, which ``pdf.objects`` does not list)."""
+    fonts, seen = [], set()
+
+    def walk(resources) -> None:
+        for font in resources.get("/Font", {}).values():
+            fonts.append(font)
+        for xobject in resources.get("/XObject", {}).values():
+            if xobject.get("/Subtype") == Name.Form and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                walk(xobject.get("/Resources", {}))
+    for page in pdf.pages:
+        walk(page.obj.get("/Resources", {}))
+    return fonts
 
 
 def rgb_space(space) -> bool:

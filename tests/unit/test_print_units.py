@@ -139,3 +139,68 @@ def test_bad_print_keys_in_edition_yaml_name_their_line(edition_copy, capsys, li
     err = capsys.readouterr().err
     assert code == 1 and "Traceback" not in err
     assert f"edition.yaml:{len(text.splitlines()) + 1}" in err and key in err, err
+
+
+def _bad_print_pdf(path: Path) -> None:
+    """A one-page 'print' PDF with one of each thing a plant refuses or warns about."""
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0]
+    page.obj.TrimBox = pikepdf.Array([0, 0, 200, 200])
+    page.obj.BleedBox = pikepdf.Array([-8, -8, 208, 208])
+
+    def image(mode, size, colour, space):
+        raw = Image.new(mode, size, colour).tobytes()
+        stream = pikepdf.Stream(pdf, raw)
+        stream.Type, stream.Subtype = pikepdf.Name.XObject, pikepdf.Name.Image
+        stream.Width, stream.Height, stream.BitsPerComponent = size[0], size[1], 8
+        stream.ColorSpace = space
+        return stream
+    rgb = image("RGB", (300, 300), (200, 10, 10), pikepdf.Name.DeviceRGB)
+    heavy = image("CMYK", (20, 20), (255, 255, 255, 200), pikepdf.Name.DeviceCMYK)
+    spot = pikepdf.Array([pikepdf.Name.Separation, pikepdf.Name("/PANTONE-485"),
+                          pikepdf.Name.DeviceCMYK, pdf.make_stream(b"{0 exch 1 exch 0}")])
+    font = pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
+                              BaseFont=pikepdf.Name.Helvetica)
+    page.obj.Resources = pikepdf.Dictionary(
+        XObject=pikepdf.Dictionary(Rgb=rgb, Heavy=heavy),
+        ColorSpace=pikepdf.Dictionary(Spot=spot), Font=pikepdf.Dictionary(F1=font))
+    page.obj.Contents = pdf.make_stream(
+        b"q 100 0 0 100 0 100 cm /Rgb Do Q "             # on the left trim, no bleed
+        b"q 150 0 0 150 40 20 cm /Heavy Do Q "           # 20 px over 150 pt: 10 ppi
+        b"0.1 w 0 0 0 1 K 20 20 m 180 20 l S "           # a hairline
+        b"BT /F1 9 Tf 30 60 Td (Helvetica, not embedded) Tj ET")
+    pdf.save(path)
+
+
+def test_preflight_of_a_pdf_finds_each_thing_a_plant_checks(tmp_path):
+    from layout.outputs.preflight import pdf_findings
+    from layout.stylesheet.types import PrintSettings
+    path = tmp_path / "bad.pdf"
+    _bad_print_pdf(path)
+    found = pdf_findings(path, PrintSettings())
+    by_rule = {(f.rule, f.severity) for f in found}
+    assert ("colour", "error") in by_rule                       # the RGB image
+    assert ("colour", "warning") in by_rule                     # the spot colour
+    assert ("fonts", "error") in by_rule                        # Helvetica, not embedded
+    assert ("ink", "error") in by_rule                          # 100+100+100+78 %
+    assert ("resolution", "error") in by_rule                   # 10 ppi
+    assert ("bleed", "error") in by_rule                        # the RGB image at x = 0
+    assert ("hairline", "warning") in by_rule
+    heavy = [f for f in found if f.rule == "ink"]
+    assert "378 %" in heavy[0].message and "/Heavy" in heavy[0].file
+    assert all(f.page == 1 for f in found if f.rule in ("ink", "resolution", "bleed"))
+    assert main(["preflight", str(path)]) == 1
+
+
+def test_preflight_of_a_clean_pdf_finds_nothing(tmp_path):
+    from layout.outputs.preflight import pdf_findings
+    from layout.stylesheet.types import PrintSettings
+    pdf = pikepdf.new()
+    pdf.add_blank_page(page_size=(200, 200))
+    page = pdf.pages[0]
+    page.obj.TrimBox = pikepdf.Array([0, 0, 200, 200])
+    page.obj.BleedBox = pikepdf.Array([-8, -8, 208, 208])
+    page.obj.Contents = pdf.make_stream(b"1 w 0 0 0 1 K 20 20 m 180 20 l S")
+    pdf.save(tmp_path / "clean.pdf")
+    assert pdf_findings(tmp_path / "clean.pdf", PrintSettings()) == []
