@@ -5,7 +5,9 @@
     lines  = set_lines(items, breaks, measure)          # Tc / Tw / Tz per line (setline.py)
 
 A :class:`Typesetter` caches what can be shared between paragraphs: fonts, hyphenators and item
-builders per (style, language, measure).
+builders per (style, language, measure), and every paragraph it has set, keyed by its content and
+everything that shapes it — the page maker tries a story at several widths and on several
+candidate pages, and a paragraph met again at a measure is set once.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ class Typesetter:
         self.book = book or FontBook(sheet)
         self._hyphenators: dict[tuple[str, bool], Hyphenator] = {}
         self._builders: dict[tuple, ItemBuilder] = {}
+        self._set: dict[tuple, tuple[SetLine, ...]] = {}
 
     def hyphenator(self, lang: str, enabled: bool) -> Hyphenator:
         key = (lang, enabled)
@@ -54,9 +57,22 @@ class Typesetter:
         ``balanced`` makes ragged lines even in length (headlines, decks): the last line is
         weighed like the others instead of being allowed to run short. ``avoid``: x-ranges
         where word spaces should not fall (see ``break_paragraph``).
+
+        The result depends on the arguments only: a paragraph set before with the same
+        arguments is returned from the cache (as a new list of the same immutable lines).
         """
         if isinstance(pieces, str):
             pieces = [Piece(pieces)]
+        key = (tuple(pieces), style, round(measure, 3), lang, first_indent, balanced, avoid)
+        found = self._set.get(key)
+        if found is None:
+            found = self._set[key] = tuple(self._set_paragraph(pieces, style, measure, lang,
+                                                               first_indent, balanced, avoid))
+        return list(found)
+
+    def _set_paragraph(self, pieces: list[Piece], style: TextStyle, measure: float, lang: str,
+                       first_indent: float, balanced: bool,
+                       avoid: tuple[tuple[float, float], ...]) -> list[SetLine]:
         if style.uppercase:
             pieces = [Piece(p.text.upper(), p.bold, p.italic) for p in pieces]
         builder = self.builder(style, lang, measure)
