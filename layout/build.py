@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
@@ -32,6 +33,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PROJECT_ROOT / "styles"
 DEFAULT_STYLE = "tabloid"
 LOW_PPI = 150.0
+
+#: The blocks that hold every right-to-left (bidi class R or AL) character: a quick test before
+#: the exact one (checked over all of Unicode by tests/unit/test_build_checks.py).
+RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe"
+                        "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 @dataclass
@@ -149,6 +155,8 @@ def _direction_diagnostics(edition: Edition) -> list[Diagnostic]:
     for article in edition.articles:
         texts = [article.headline, *article.deck, *(block.text for block in article.blocks)]
         for text in texts:
+            if not RTL_BLOCKS.search(text):
+                continue
             word = next((w for w in text.split()
                          if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w)), None)
             if word:
