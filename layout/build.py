@@ -16,6 +16,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compose.ahead import default_workers, set_ahead
 from .compose.draws import ImageDraw
 from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
@@ -87,11 +88,13 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
                   trace: bool = False, plan_only: bool = False,
-                  outputs: tuple[Output, ...] = ()) -> BuildResult:
+                  outputs: tuple[Output, ...] = (), workers: int | None = None) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
     output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
     a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
     package, …). With ``plan_only`` nothing is written: the pages are planned and reported.
+    ``workers`` (default: two on a machine with two cores) is how many processes set type
+    (see :mod:`layout.compose.ahead`); the PDF is the same for any number.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -101,7 +104,8 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
-    pagination = paginate(edition, sheet, typesetter, composer)
+    with set_ahead(edition, composer, default_workers() if workers is None else workers):
+        pagination = paginate(edition, sheet, typesetter, composer)
     diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)

@@ -33,6 +33,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--archive", action="store_true",
                        help="also write OUT/archive/: the PDF/A-2u copy, ALTO 4.4 per page and "
                             "METS (what `newsprint archive` puts in a bag, for one edition)")
+    build.add_argument("--workers", type=int, metavar="N", default=None,
+                       help="processes that set type (default: 2 on a machine with two or "
+                            "more cores); the PDF is the same for any N")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
@@ -124,8 +127,10 @@ def _build(args) -> int:
     if args.archive:
         from .outputs.archive import ArchiveOutput
         outputs = (ArchiveOutput(),)
+    if args.workers is not None and args.workers < 1:
+        raise LayoutError(f"--workers must be 1 or more, not {args.workers}")
     result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
-                           plan_only=args.plan_only, outputs=outputs)
+                           plan_only=args.plan_only, outputs=outputs, workers=args.workers)
     print(build_report(result))
     return 0
 

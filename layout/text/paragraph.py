@@ -11,8 +11,14 @@ candidate pages, and a paragraph met again at a measure is set once.
 """
 from __future__ import annotations
 
+import io
+import pickle
+from collections.abc import Callable, Iterable
+from itertools import islice
+from pathlib import Path
+
 from ..stylesheet.types import Align, StyleSheet, TextStyle
-from .fonts import FontBook
+from .fonts import FontBook, FontFace
 from .hyphenate import Hyphenator
 from .items import ItemBuilder, Piece
 from .linebreak import break_paragraph
@@ -31,6 +37,9 @@ class Typesetter:
         self._hyphenators: dict[tuple[str, bool], Hyphenator] = {}
         self._builders: dict[tuple, ItemBuilder] = {}
         self._set: dict[tuple, tuple[SetLine, ...]] = {}
+        #: Called on a cache miss before setting: returns paragraphs set elsewhere (by a
+        #: process working ahead, see :mod:`layout.compose.ahead`) to take into the cache.
+        self.ahead: Callable[[], Iterable[tuple[tuple, tuple[SetLine, ...]]]] | None = None
 
     def hyphenator(self, lang: str, enabled: bool) -> Hyphenator:
         key = (lang, enabled)
@@ -41,7 +50,7 @@ class Typesetter:
         return hyphenator
 
     def builder(self, style: TextStyle, lang: str, measure: float) -> ItemBuilder:
-        key = (style, lang, round(measure, 3))
+        key = (style, lang, measure)
         builder = self._builders.get(key)
         if builder is None:
             builder = ItemBuilder(style, self.book, self.hyphenator(lang, style.hyphenate),
@@ -63,8 +72,11 @@ class Typesetter:
         """
         if isinstance(pieces, str):
             pieces = [Piece(pieces)]
-        key = (tuple(pieces), style, round(measure, 3), lang, first_indent, balanced, avoid)
+        key = (tuple(pieces), style, measure, lang, first_indent, balanced, avoid)
         found = self._set.get(key)
+        if found is None and self.ahead is not None:
+            self._set.update(self.ahead())
+            found = self._set.get(key)
         if found is None:
             found = self._set[key] = tuple(self._set_paragraph(pieces, style, measure, lang,
                                                                first_indent, balanced, avoid))
@@ -87,3 +99,47 @@ class Typesetter:
                                  ragged_stretch=ragged, avoid=avoid)
         return set_lines(items, breaks, measure, style.align, self.sheet.justification,
                          style.tracking * style.size, hang=style.hang_punctuation)
+
+    # -- handing set paragraphs between processes ---------------------------------------------
+    @property
+    def paragraphs_set(self) -> int:
+        """How many distinct paragraphs are in the cache (a mark for :meth:`dump_since`)."""
+        return len(self._set)
+
+    def dump_since(self, mark: int) -> bytes:
+        """The paragraphs cached after the first ``mark``, and the glyphs the fonts lacked so
+        far, pickled for :meth:`load` in another process of the same style sheet (faces travel
+        as their font file, not as their glyph tables)."""
+        buffer = io.BytesIO()
+        pickler = _FacePickler(buffer)
+        pickler.dump((list(islice(self._set.items(), mark, None)),
+                      self.book.missing, self.book.substituted))
+        return buffer.getvalue()
+
+    def load(self, data: bytes) -> list[tuple[tuple, tuple[SetLine, ...]]]:
+        """Paragraphs from :meth:`dump_since` with this book's faces; the missing glyphs and
+        substituted styles they met are added to this book's (the build reports them)."""
+        entries, missing, substituted = _FaceUnpickler(io.BytesIO(data), self.book).load()
+        for char, faces in missing.items():
+            self.book.missing.setdefault(char, set()).update(faces)
+        for note in substituted:
+            if note not in self.book.substituted:
+                self.book.substituted.append(note)
+        return entries
+
+
+class _FacePickler(pickle.Pickler):
+    def persistent_id(self, obj):
+        if type(obj) is FontFace:
+            return ("face", str(obj.path), obj.scale)
+        return None
+
+
+class _FaceUnpickler(pickle.Unpickler):
+    def __init__(self, file, book: FontBook):
+        super().__init__(file)
+        self.book = book
+
+    def persistent_load(self, pid):
+        _, path, scale = pid
+        return self.book.load_face(Path(path), scale)
