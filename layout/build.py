@@ -16,10 +16,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .compose.ahead import default_workers, set_ahead
+from .compose.ahead import set_ahead
 from .compose.draws import ImageDraw
 from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
+from .forked import default_workers
 from .model import Edition
 from .outputs.stage import Built, DocumentInfo, ManifestOutput, Output, TraceOutput
 from .outputs.typestats import TypeStats, edition_stats
@@ -104,7 +105,8 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
-    with set_ahead(edition, composer, default_workers() if workers is None else workers):
+    processes = default_workers() if workers is None else workers
+    with set_ahead(edition, composer, processes):
         pagination = paginate(edition, sheet, typesetter, composer)
     diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
@@ -120,7 +122,7 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
                         author=edition.title, subject=_subject(edition), lang=edition.lang)
     render_pdf(pagination, pdf_path, title=info.title, date=edition.date,
                initial_font=body_face.name, author=info.author, subject=info.subject,
-               lang=info.lang)
+               lang=info.lang, workers=processes)
     built = Built(edition, sheet, pagination, pdf_path, info, tuple(diagnostics), total,
                   tuple(per_page))
     stages: list[Output] = [ManifestOutput(), *([TraceOutput()] if trace else []), *outputs]

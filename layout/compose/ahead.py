@@ -10,61 +10,43 @@ paragraph it has not set, so the two processes meet in the middle and neither se
 other already has. The PDF is byte-identical to a one-process build: a paragraph set in either
 process is the same value.
 
-Only where ``fork`` exists and the build process runs no other thread (forking a threaded
-process — a preview server — can deadlock the child) and is not itself a daemon (a pool's
-worker may have no children); otherwise the build runs in one process.
+Only where :func:`layout.forked.fork_allowed`; otherwise the build sets type in one process.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..forked import child, fork_allowed
 from ..model import Edition
 from .galley import GalleyComposer
-
-
-def default_workers() -> int:
-    """Processes a build uses by default: two where the machine has two cores or more."""
-    return 2 if (os.cpu_count() or 1) >= 2 else 1
 
 
 @contextmanager
 def set_ahead(edition: Edition, composer: GalleyComposer, workers: int) -> Iterator[bool]:
     """Within the block, a forked child sets paragraphs ahead for ``composer`` (``workers``
     ≥ 2); yields whether it runs. The child is stopped on leaving the block."""
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() \
-            or threading.active_count() > 1 or multiprocessing.current_process().daemon \
-            or len(edition.articles) < 2:
+    if workers < 2 or len(edition.articles) < 2 or not fork_allowed():
         yield False
         return
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_work_ahead, args=(edition, composer, sender), daemon=True)
-    child.start()
-    sender.close()
     typesetter = composer.typesetter
-    open_ = [True]
+    with child(_work_ahead, edition, composer) as receiver:
+        open_ = [True]
 
-    def take() -> list:
-        entries: list = []
-        while open_[0] and receiver.poll():
-            try:
-                entries.extend(typesetter.load(receiver.recv_bytes()))
-            except (EOFError, OSError):
-                open_[0] = False
-        return entries
+        def take() -> list:
+            entries: list = []
+            while open_[0] and receiver.poll():
+                try:
+                    entries.extend(typesetter.load(receiver.recv_bytes()))
+                except (EOFError, OSError):
+                    open_[0] = False
+            return entries
 
-    typesetter.ahead = take
-    try:
-        yield True
-    finally:
-        typesetter.ahead = None
-        child.kill()
-        child.join()
-        receiver.close()
+        typesetter.ahead = take
+        try:
+            yield True
+        finally:
+            typesetter.ahead = None
 
 
 def _work_ahead(edition: Edition, composer: GalleyComposer, sender) -> None:
@@ -82,7 +64,8 @@ def _work_ahead(edition: Edition, composer: GalleyComposer, sender) -> None:
                 composer.photo(article, width, content_height)
             sender.send_bytes(typesetter.dump_since(mark))
             mark = typesetter.paragraphs_set
-    except (BrokenPipeError, OSError):
-        pass          # the parent has finished and closed its end
+    except Exception:
+        pass          # the parent has finished (and closed its end), or a story failed: the
+        #               parent sets it itself and reports what went wrong
     finally:
         sender.close()
