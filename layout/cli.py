@@ -89,6 +89,9 @@ def _designer_commands(commands) -> None:
     specimen.add_argument("--style", default=None, metavar="S",
                           help="style name or YAML path (default tabloid)")
     specimen.add_argument("-o", "--out", type=Path, default=Path("specimen.pdf"), metavar="PDF")
+    specimen.add_argument("--lang", choices=("en", "ko", "both"), default="en",
+                          help="language of the sample heads (default en; ko for a Korean "
+                               "edition's style, both to compare)")
     specimen.add_argument("--debug", action="store_true")
 
 
