@@ -10,14 +10,17 @@
 """
 from __future__ import annotations
 
+import re
 import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .compose.ahead import set_ahead
 from .compose.draws import ImageDraw
 from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
+from .forked import default_workers
 from .model import Edition
 from .outputs.stage import Built, DocumentInfo, ManifestOutput, Output, TraceOutput
 from .outputs.typestats import TypeStats, edition_stats
@@ -32,6 +35,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 STYLES_DIR = PROJECT_ROOT / "styles"
 DEFAULT_STYLE = "tabloid"
 LOW_PPI = 150.0
+
+#: The blocks that hold every right-to-left (bidi class R or AL) character: a quick test before
+#: the exact one (checked over all of Unicode by tests/unit/test_build_checks.py).
+RTL_BLOCKS = re.compile("[\u0590-\u08ff\u200f\ufb1d-\ufdff\ufe70-\ufefe"
+                        "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 @dataclass
@@ -82,14 +90,16 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
                   trace: bool = False, plan_only: bool = False,
-                  outputs: tuple[Output, ...] = (), force: bool = False) -> BuildResult:
+                  outputs: tuple[Output, ...] = (), force: bool = False,
+                  workers: int | None = None) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
     output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
     a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
     package, print production, previews …). Where the style or ``edition.yaml`` turns on
     ``print`` or ``previews``, those stages are added if not given (``force``: write plates
     despite preflight errors). With ``plan_only`` nothing is written: the pages are planned
-    and reported.
+    and reported. ``workers`` (default: two on a machine with two cores) is how many
+    processes set type (see :mod:`layout.compose.ahead`); the PDF is the same for any number.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -99,7 +109,9 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
-    pagination = paginate(edition, sheet, typesetter, composer)
+    processes = default_workers() if workers is None else workers
+    with set_ahead(edition, composer, processes):
+        pagination = paginate(edition, sheet, typesetter, composer)
     diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)
@@ -114,7 +126,7 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
                         author=edition.title, subject=_subject(edition), lang=edition.lang)
     render_pdf(pagination, pdf_path, title=info.title, date=edition.date,
                initial_font=body_face.name, author=info.author, subject=info.subject,
-               lang=info.lang)
+               lang=info.lang, workers=processes)
     built = Built(edition, sheet, pagination, pdf_path, info, tuple(diagnostics), total,
                   tuple(per_page))
     stages: list[Output] = [ManifestOutput(), *([TraceOutput()] if trace else []), *outputs,
@@ -171,6 +183,8 @@ def _direction_diagnostics(edition: Edition) -> list[Diagnostic]:
     for article in edition.articles:
         texts = [article.headline, *article.deck, *(block.text for block in article.blocks)]
         for text in texts:
+            if not RTL_BLOCKS.search(text):
+                continue
             word = next((w for w in text.split()
                          if any(unicodedata.bidirectional(ch) in ("R", "AL") for ch in w)), None)
             if word:

@@ -44,6 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                             "contact sheet")
     build.add_argument("--preview-ppi", type=float, metavar="PPI", default=None,
                        help="resolution of the previews (default: the style's, 100)")
+    build.add_argument("--workers", type=int, metavar="N", default=None,
+                       help="processes that set type (default: 2 on a machine with two or "
+                            "more cores); the PDF is the same for any N")
     build.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
     validate = commands.add_parser("validate", help="check EDITION and its style without rendering")
     validate.add_argument("edition", type=Path, metavar="EDITION")
@@ -106,6 +109,9 @@ def _designer_commands(commands) -> None:
     specimen.add_argument("--style", default=None, metavar="S",
                           help="style name or YAML path (default tabloid)")
     specimen.add_argument("-o", "--out", type=Path, default=Path("specimen.pdf"), metavar="PDF")
+    specimen.add_argument("--lang", choices=("en", "ko", "both"), default="en",
+                          help="language of the sample heads (default en; ko for a Korean "
+                               "edition's style, both to compare)")
     specimen.add_argument("--debug", action="store_true")
 
 
@@ -154,8 +160,11 @@ def _build(args) -> int:
             raise LayoutError(f"--preview-ppi must be 10 to 600, not {args.preview_ppi:g}")
         from .outputs.previews import PreviewsOutput
         outputs.append(PreviewsOutput(args.preview_ppi))
+    if args.workers is not None and args.workers < 1:
+        raise LayoutError(f"--workers must be 1 or more, not {args.workers}")
     result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
-                           plan_only=args.plan_only, outputs=tuple(outputs), force=args.force)
+                           plan_only=args.plan_only, outputs=tuple(outputs), force=args.force,
+                           workers=args.workers)
     print(build_report(result))
     return 0
 

@@ -93,6 +93,10 @@ class Located:
                            key=format_key_path(path) or None, hint=hint)
 
 
+#: libyaml's safe loader where PyYAML was built with it.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
+
+
 def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
     """Parse one YAML document safely; ``line_offset`` is added to every line (front matter).
 
@@ -102,13 +106,27 @@ def load_yaml(text: str, file: Path, line_offset: int = 0) -> Located:
     if len(text) > MAX_YAML_SIZE:
         raise LayoutError(f"YAML text is {len(text):,} characters; refusing more than "
                           f"{MAX_YAML_SIZE:,}", file=file)
-    try:
-        loader = yaml.SafeLoader(text)   # the reader checks for forbidden characters right here
-    except yaml.reader.ReaderError as exc:
-        raise _reader_error(exc, text, file, line_offset) from None
-    try:
+    fast = _FAST_LOADER is not None and "\t" not in text
+    if fast:
+        # libyaml composes the same nodes with the same marks, several times faster; on any
+        # error the text is composed again by the Python loader, whose messages we report.
+        # (A tab is left to the Python loader: libyaml takes one inside a plain scalar, which
+        # PyYAML refuses, and the two must accept the same files.)
+        loader = _FAST_LOADER(text)
         try:
             root = loader.get_single_node()
+        except (yaml.YAMLError, RecursionError):
+            loader.dispose()
+            fast = False
+    if not fast:
+        try:
+            loader = yaml.SafeLoader(text)  # the reader checks for forbidden characters here
+        except yaml.reader.ReaderError as exc:
+            raise _reader_error(exc, text, file, line_offset) from None
+    try:
+        try:
+            if not fast:
+                root = loader.get_single_node()
         except yaml.reader.ReaderError as exc:
             raise _reader_error(exc, text, file, line_offset) from None
         except yaml.YAMLError as exc:
@@ -203,7 +221,7 @@ class _Walker:
         if path not in self.positions:
             self.positions[path] = self.position(node)
         if isinstance(node, yaml.ScalarNode):
-            if node.style is None:
+            if not node.style:         # plain: None from PyYAML's composer, "" from libyaml's
                 self.plain[path] = node.value
             return self.scalar(node)
         if id(node) in self.active:

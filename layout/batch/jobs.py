@@ -88,7 +88,7 @@ def run_job(job: EditionJob) -> EditionOutcome:
         work.mkdir(parents=True)
         target = work / job.name
         result = build_edition(Path(job.folder), style=job.style, out=work / "build",
-                               outputs=(ArchiveOutput(target),))
+                               outputs=(ArchiveOutput(target),), workers=1)   # one per core
         words = sum(article.word_count for article in result.edition.articles)
         outcome = EditionOutcome(job.name, True, pages=len(result.pagination.pages),
                                  articles=len(result.edition.articles), words=words,

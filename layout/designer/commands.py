@@ -11,7 +11,7 @@ def run(args) -> int:
         return 0
     if args.command == "specimen":
         from .specimen import write_specimen
-        path = write_specimen(args.style, args.out)
+        path = write_specimen(args.style, args.out, args.lang)
         print(f"{path}: specimen of style {args.style or 'tabloid'}")
         return 0
     if args.command == "diff":

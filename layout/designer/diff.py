@@ -81,7 +81,8 @@ def _build(job: BuildJob) -> dict:
         if found is not None:
             return {**found, "seconds": 0.0}
     try:
-        result = build_edition(job.edition, style=job.style, out=job.out)
+        # One process a build: the diff already runs a build on every core.
+        result = build_edition(job.edition, style=job.style, out=job.out, workers=1)
     except LayoutError as error:       # LayoutError does not pickle: send its words
         return {"error": error.format()}
     digest = hashlib.sha256(result.pdf.read_bytes()).hexdigest()

@@ -37,6 +37,7 @@ GUIDE = Color("cmyk", (0.6, 0.0, 0.0, 0.0))          # column guides: light cyan
 BASELINE = Color("cmyk", (0.25, 0.0, 0.0, 0.0))
 PHOTO = Color("gray", (0.8,))
 SAMPLE_HEAD = "Harbour council backs plan for new ferry quay after long debate"
+SAMPLE_HEAD_KO = "항만위원회, 3년 논쟁 끝에 북쪽 부두 새 여객선 선착장 짓기로"
 ENGLISH = ("The harbour council voted on Tuesday to build a new ferry quay at the north pier, "
            "ending a debate that had run for three years. Supporters said the quay would bring "
            "visitors and trade back to the old town; opponents worried about the cost, about "
@@ -46,6 +47,7 @@ KOREAN = ("항만위원회는 화요일 북쪽 부두에 새 여객선 선착장
           "논쟁이 마무리된 것이다. 찬성하는 쪽은 선착장이 관광객과 교역을 구도심으로 다시 불러올 "
           "것이라고 말했고, 반대하는 쪽은 비용과 좁은 골목의 교통, 방파제에 둥지를 트는 바닷새를 "
           "걱정했다. 공사는 내년 봄에 시작해 18개월 안에 끝날 예정이다.")
+_LANGUAGES = {"en": "English", "ko": "Korean"}
 STYLE_SAMPLES = {
     "body": ENGLISH[:170], "deck": "A first line of deck under the headline",
     "byline": "By Ann Example, Staff Writer",
@@ -69,8 +71,10 @@ class _Band:
 class Specimen:
     """Lays out the specimen of one style sheet as pages of draws."""
 
-    def __init__(self, sheet: StyleSheet):
+    def __init__(self, sheet: StyleSheet, lang: str = "en"):
+        """``lang``: the language of the sample heads — ``en``, ``ko`` or ``both``."""
         self.sheet = sheet
+        self.lang = lang
         self.typesetter = Typesetter(sheet)
         self.blocks = BlockSetter(sheet, self.typesetter)
         self.composer = GalleyComposer(sheet, self.typesetter)
@@ -160,25 +164,32 @@ class Specimen:
             across = max(2, self.page.columns - rank + 1)     # wide heads rank high
             more, cursor = self.label(self.describe(f"headline {rank}", style), width, top=cursor)
             draws += more
-            more, cursor = self.text(SAMPLE_HEAD, style, self.span(across), top=cursor + 2,
-                                     role="headline", balanced=True)
-            draws += more
+            for text, lang in self.head_samples(style):
+                more, cursor = self.text(text, style, self.span(across), top=cursor + 2,
+                                         role="headline", balanced=True, lang=lang)
+                draws += more
             cursor += 6
         more, cursor = self.label("Head size the composer gives by priority and module width "
                                   "(pt; nudged so every line reaches the last column):", width,
                                   top=cursor + 4)
         draws += more
-        for priority in (1, 2, 3):
-            sizes = []
-            for columns in range(1, self.page.columns + 1):
-                article = Article(id=f"specimen-{priority}", file=Path("specimen"),
-                                  headline=SAMPLE_HEAD, blocks=(), priority=priority)
-                head = self.composer.headline_style(article, columns)
-                sizes.append(f"{columns} col {head.size:g}")
-            more, cursor = self.label(f"priority {priority}: " + " · ".join(sizes), width,
-                                      top=cursor)
-            draws += more
+        for text, lang in self.head_samples(sheet.headlines[0]):
+            for priority in (1, 2, 3):
+                sizes = []
+                for columns in range(1, self.page.columns + 1):
+                    article = Article(id=f"specimen-{priority}-{lang}", file=Path("specimen"),
+                                      headline=text, blocks=(), priority=priority, lang=lang)
+                    head = self.composer.headline_style(article, columns)
+                    sizes.append(f"{columns} col {head.size:g}")
+                more, cursor = self.label(f"priority {priority} ({_LANGUAGES[lang]}): "
+                                          + " · ".join(sizes), width, top=cursor)
+                draws += more
         return _Band(draws, cursor + 4)
+
+    def head_samples(self, style: TextStyle) -> list[tuple[str, str]]:
+        """The sample heads (text, language) in the specimen's language, or both."""
+        samples = {"en": [(SAMPLE_HEAD, "en")], "ko": [(SAMPLE_HEAD_KO, "ko")]}
+        return samples[self.lang] if self.lang in samples else samples["en"] + samples["ko"]
 
     def styles_band(self) -> _Band:
         """Every named text style: its description, then a sample, two columns wide (one
@@ -334,10 +345,14 @@ def colour_text(colour: Color) -> str:
     return "cmyk(" + ", ".join(f"{v * 100:.0f}" for v in colour.values) + ")"
 
 
-def write_specimen(style: str | None, out: Path) -> Path:
-    """``newsprint specimen``: the specimen of ``style`` (default tabloid) as ``out``."""
+SAMPLE_LANGUAGES = ("en", "ko", "both")
+
+
+def write_specimen(style: str | None, out: Path, lang: str = "en") -> Path:
+    """``newsprint specimen``: the specimen of ``style`` (default tabloid) as ``out``, its sample
+    heads in ``lang`` (one of :data:`SAMPLE_LANGUAGES`)."""
     sheet = load_stylesheet(style or DEFAULT_STYLE, styles_dir=STYLES_DIR)
-    specimen = Specimen(sheet)
+    specimen = Specimen(sheet, lang)
     pages = specimen.pages()
     body = specimen.typesetter.book.chain(sheet.styles["body"]).primary
     out = Path(out)

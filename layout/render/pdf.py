@@ -10,14 +10,17 @@ half-written PDF or damages the previous one.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import tempfile
 from pathlib import Path
 
 from reportlab import rl_config
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
 from ..compose.draws import ImageDraw, RuleDraw, TextDraw
+from ..forked import computed_ahead
 from ..paginate.pages import Pagination
 from ..stylesheet.types import Color
 from .images import covered_source, letterboxed_source, source_for, wants_region_crop
@@ -43,14 +46,17 @@ def _stroke(canvas: Canvas, color: Color) -> None:
 
 
 def render_pdf(pagination: Pagination, path: Path, *, title: str, date: dt.date,
-               initial_font: str, author: str = "", subject: str = "", lang: str = "en") -> None:
-    """Write the pages to ``path`` atomically."""
+               initial_font: str, author: str = "", subject: str = "", lang: str = "en",
+               workers: int = 1) -> None:
+    """Write the pages to ``path`` atomically. With ``workers`` ≥ 2 a forked child prepares
+    the photos (decoded, cropped, resampled, encoded) in page order while the pages' text is
+    drawn; the PDF is the same."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".newsprint-", suffix=".pdf", dir=path.parent)
     os.close(handle)
     try:
         _draw(pagination, temporary, title=title, date=date, initial_font=initial_font,
-              author=author, subject=subject, lang=lang)
+              author=author, subject=subject, lang=lang, workers=workers)
         if has_pdf_ads(pagination):
             graft_pdf_ads(Path(temporary), pagination)      # PDF ads as vectors
         os.replace(temporary, path)
@@ -61,7 +67,7 @@ def render_pdf(pagination: Pagination, path: Path, *, title: str, date: dt.date,
 
 
 def _draw(pagination: Pagination, filename: str, *, title: str, date: dt.date,
-          initial_font: str, author: str, subject: str, lang: str) -> None:
+          initial_font: str, author: str, subject: str, lang: str, workers: int) -> None:
     first = pagination.pages[0]
     canvas = Canvas(filename, pagesize=(first.width, first.height), invariant=1,
                     initialFontName=initial_font, initialFontSize=10, pageCompression=1,
@@ -75,21 +81,26 @@ def _draw(pagination: Pagination, filename: str, *, title: str, date: dt.date,
     outline_by_page: dict[int, list[tuple[str, str, float]]] = {}
     for article_id, headline, page_number, y in pagination.outline:
         outline_by_page.setdefault(page_number, []).append((article_id, headline, y))
-    for page in pagination.pages:
-        canvas.setPageSize((page.width, page.height))
-        _draw_page(canvas, page.draws)
-        for article_id, headline, y in outline_by_page.get(page.number, []):
-            key = f"article-{article_id}"
-            canvas.bookmarkHorizontal(key, 0, y + 4)
-            canvas.addOutlineEntry(headline, key, level=0)
-        canvas.showPage()
+    photos = [draw for page in pagination.pages for draw in page.draws
+              if isinstance(draw, ImageDraw)]
+    with computed_ahead(photos, _portable_source, workers) as prepared:
+        numbered = iter(range(len(photos)))
+        for page in pagination.pages:
+            canvas.setPageSize((page.width, page.height))
+            _draw_page(canvas, page.draws, lambda: prepared(next(numbered)))
+            for article_id, headline, y in outline_by_page.get(page.number, []):
+                key = f"article-{article_id}"
+                canvas.bookmarkHorizontal(key, 0, y + 4)
+                canvas.addOutlineEntry(headline, key, level=0)
+            canvas.showPage()
     canvas.save()
 
 
-def _draw_page(canvas: Canvas, draws: list) -> None:
+def _draw_page(canvas: Canvas, draws: list, next_photo) -> None:
+    """Draw one page; ``next_photo()`` gives the next photo's source (in draw order)."""
     for draw in draws:
         if isinstance(draw, ImageDraw):
-            _draw_image(canvas, draw)
+            _draw_image(canvas, draw, *next_photo())
     for draw in draws:
         if isinstance(draw, RuleDraw):
             canvas.setLineWidth(draw.width)
@@ -148,13 +159,24 @@ def _draw_kerned(text, draw: TextDraw) -> None:
         index += len(run)
 
 
-def _draw_image(canvas: Canvas, draw: ImageDraw) -> None:
+def _portable_source(draw: ImageDraw) -> tuple[str | bytes, int]:
+    """What the photo of ``draw`` embeds — a file path (passed through) or the encoded bytes
+    of its pixels — and the rotation the page transform applies; plain values, so that a
+    child process can prepare them (see :func:`layout.forked.computed_ahead`)."""
     if draw.letterbox:
         source, rotation = letterboxed_source(draw.image, draw.width, draw.height), 0
     elif draw.cover or wants_region_crop(draw.image, draw.focal):
         source, rotation = covered_source(draw.image, draw.width, draw.height, draw.focal), 0
     else:
         source, rotation = source_for(draw.image, draw.width, draw.height)
+    if isinstance(source, ImageReader):
+        source = source.fp.getvalue()        # an ImageReader over encoded bytes
+    return source, rotation
+
+
+def _draw_image(canvas: Canvas, draw: ImageDraw, source: str | bytes, rotation: int) -> None:
+    if isinstance(source, bytes):
+        source = ImageReader(io.BytesIO(source))
     x, y, w, h = draw.x, draw.y, draw.width, draw.height
     canvas.saveState()
     if rotation == 0:

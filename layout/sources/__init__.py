@@ -10,7 +10,7 @@ from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
 from .article import EditionDefaults, raise_all, read_articles
 from .folder import apply_plan, find_articles, read_edition_file, running_order
-from .images import probe_image
+from .images import prefetched, probe_image
 
 __all__ = ["load_edition", "probe_image"]
 
@@ -39,16 +39,17 @@ def load_edition(folder: Path | str) -> Edition:
     defaults = EditionDefaults(root=folder, lang=meta.lang, copyright=meta.copyright)
     articles: dict[Path, Article] = {}
     more: dict[str, list[Article]] = {}          # further stories of a wire file, by first id
-    for path in paths:
-        try:
-            stories = read_articles(path, defaults)
-        except LayoutError as error:
-            errors.append(error)
-            continue
-        articles[path] = stories[0][0]
-        more[stories[0][0].id] = [article for article, _ in stories[1:]]
-        for _, found in stories:
-            diagnostics.extend(found)
+    with prefetched(folder):
+        for path in paths:
+            try:
+                stories = read_articles(path, defaults)
+            except LayoutError as error:
+                errors.append(error)
+                continue
+            articles[path] = stories[0][0]
+            more[stories[0][0].id] = [article for article, _ in stories[1:]]
+            for _, found in stories:
+                diagnostics.extend(found)
     ordered = running_order(paths, articles, meta, errors, diagnostics)
     ordered, plan = apply_plan(ordered, paths, meta, errors)
     ordered = _with_more(ordered, more, paths, errors)

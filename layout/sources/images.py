@@ -6,7 +6,11 @@ the article, line and key that refer to it — and not as a crash while drawing 
 """
 from __future__ import annotations
 
+import threading
 import warnings
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
@@ -69,6 +73,7 @@ def probe_image(path: str | Path, *, root: Path, referenced_from: Path | str,
         raise fail("is not a file")
     try:
         stat = resolved.stat()
+        _await_prefetch(resolved)
         info, found = _decode(resolved, stat.st_size, stat.st_mtime_ns)
     except OSError as error:
         raise fail(f"cannot be read ({error.strerror or error})") from None
@@ -77,6 +82,58 @@ def probe_image(path: str | Path, *, root: Path, referenced_from: Path | str,
     diagnostics = [Diagnostic(d.kind, f'photo "{written}": {d.message}', str(referenced_from),
                               line) for d in found]
     return info, diagnostics
+
+
+#: Photo files whose check a background thread has started (see :func:`prefetched`).
+_prefetching: dict[Path, Future] = {}
+_prefetch_lock = threading.Lock()
+_warnings_lock = threading.Lock()
+
+
+@contextmanager
+def prefetched(folder: Path) -> Iterator[None]:
+    """Within the block, a thread checks (decodes) the photo files under ``folder/images/`` in
+    name order, so that :func:`probe_image` finds them checked while the articles are read
+    (Pillow decodes without holding the interpreter lock: the check runs on another core).
+    Only a cache is warmed: a photo is still checked, and its errors raised, where an article
+    names it. On leaving the block what was not started is cancelled and the thread ends."""
+    images = folder / "images"
+    files = sorted(path.resolve() for path in images.iterdir()
+                   if path.is_file() and path.suffix.lower() in _PREFETCH_SUFFIXES) \
+        if images.is_dir() else []
+    if not files:
+        yield
+        return
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprint-photo-check")
+    try:
+        with _prefetch_lock:
+            for path in files:
+                _prefetching[path] = pool.submit(_prefetch_one, path)
+        yield
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        with _prefetch_lock:
+            for path in files:
+                _prefetching.pop(path, None)
+
+
+_PREFETCH_SUFFIXES = (".jpg", ".jpeg", ".png", ".tif", ".tiff", ".gif", ".webp", ".bmp")
+
+
+def _prefetch_one(path: Path) -> None:
+    try:
+        stat = path.stat()
+        _decode(path, stat.st_size, stat.st_mtime_ns)
+    except (OSError, LayoutError):
+        pass              # reported where an article names the photo
+
+
+def _await_prefetch(path: Path) -> None:
+    """Wait for the background check of ``path`` if it has started (not to decode it twice)."""
+    with _prefetch_lock:
+        future = _prefetching.get(path)
+    if future is not None and not future.cancel():
+        future.result()
 
 
 def _similar_names(candidate: Path, root: Path) -> str | None:
@@ -96,7 +153,8 @@ def _decode(path: Path, size: int, mtime_ns: int) -> tuple[ImageInfo, tuple[Diag
     articles decodes it once (a failure is not cached)."""
     diagnostics: list[Diagnostic] = []
     try:
-        with warnings.catch_warnings():
+        # warnings.catch_warnings swaps the process's filters: one thread at a time.
+        with _warnings_lock, warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path, formats=FORMATS) as image:
                 image_format = image.format or "?"

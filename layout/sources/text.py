@@ -9,6 +9,7 @@ counted and reported as a :class:`Diagnostic` (kind ``text``).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 
@@ -28,6 +29,15 @@ _INVISIBLE = frozenset(
     "\u202a\u202b\u202c\u202d\u202e"  # bidi embeddings and overrides
     "\u2066\u2067\u2068\u2069"        # bidi isolates
 )
+
+#: What :meth:`Cleaner.collapse` removes (invisibles and control characters that are not white
+#: space) and what it folds into one space (white space other than the no-break spaces). White
+#: space and control characters all lie below U+3001.
+_REMOVED = re.compile("[" + re.escape("".join(sorted(
+    _INVISIBLE | {chr(c) for c in range(0x3001) if unicodedata.category(chr(c)) == "Cc"
+                  and not chr(c).isspace()}))) + "]")
+_SPACE_RUN = re.compile("[" + re.escape("".join(
+    chr(c) for c in range(0x3001) if chr(c).isspace() and chr(c) not in NO_BREAK_SPACES)) + "]+")
 
 _LINE_BREAKS = ("\r\n", "\r", "\u2028", "\u2029", "\x85", "\x0b", "\x0c")
 
@@ -140,18 +150,10 @@ class Cleaner:
 
     def collapse(self, text: str) -> str:
         """Remove invisibles, turn every white-space run into one space; keep the edges."""
-        out: list[str] = []
-        for ch in text:
-            if ch in NO_BREAK_SPACES or ch == "\u00ad":
-                out.append(ch)
-            elif ch.isspace():
-                if not out or out[-1] != " ":
-                    out.append(" ")
-            elif ch in _INVISIBLE or _is_control(ch):
-                self.removed[ch] += 1
-            else:
-                out.append(ch)
-        return "".join(out)
+        if _REMOVED.search(text):
+            self.removed.update(_REMOVED.findall(text))
+            text = _REMOVED.sub("", text)
+        return _SPACE_RUN.sub(" ", text)
 
     def clean(self, text: str) -> str:
         """:meth:`collapse`, then strip spaces (no-break spaces too) from both ends."""

@@ -142,7 +142,8 @@ class FontBook:
         self.missing: dict[str, set[str]] = {}   # character -> faces it was asked of
         self.substituted: list[str] = []         # "family bold": style missing, regular used
 
-    def _load(self, path: Path, scale: float) -> FontFace:
+    def load_face(self, path: Path, scale: float) -> FontFace:
+        """The face of the font file ``path`` (loaded once per book)."""
         face = self._faces.get(path)
         if face is None:
             face = FontFace(path.stem, path, scale)
@@ -161,7 +162,7 @@ class FontBook:
                 note = f"{family_name} {'bold ' if bold else ''}{'italic' if italic else ''}".strip()
                 if note not in self.substituted:
                     self.substituted.append(note)
-        return self._load(Path(wanted), family.scale)
+        return self.load_face(Path(wanted), family.scale)
 
     def chain(self, style: TextStyle, bold: bool | None = None,
               italic: bool | None = None) -> FontChain:

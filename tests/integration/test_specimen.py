@@ -11,7 +11,7 @@ from pdfminer.high_level import extract_text
 
 from layout.build import STYLES_DIR
 from layout.cli import main
-from layout.designer.specimen import KOREAN, Specimen
+from layout.designer.specimen import KOREAN, SAMPLE_HEAD, SAMPLE_HEAD_KO, Specimen
 from layout.stylesheet import load_stylesheet
 from layout.stylesheet.properties import STYLE_NAMES
 from layout.compose.draws import TextDraw
@@ -38,6 +38,26 @@ def test_specimen_names_every_style_on_the_styles_page(style, tmp_path, capsys):
     assert KOREAN.split()[0] in text.replace(" ", " ")
     for name in sheet.colors:
         assert f"{name}: " in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ko", "both"])
+def test_sample_heads_are_in_the_language_asked_for(lang):
+    sheet = load_stylesheet("korean", styles_dir=STYLES_DIR)
+    heads = [d.line.text for page in Specimen(sheet, lang).pages() for d in page.draws
+             if isinstance(d, TextDraw) and d.role == "headline"]
+    korean = [text for text in heads if any("가" <= ch <= "힣" for ch in text)]
+    if lang == "en":
+        assert not korean
+    else:
+        assert len(korean) >= len(sheet.headlines), heads     # every rank: at least one line
+        assert SAMPLE_HEAD_KO.split()[0] in " ".join(heads)
+    assert (SAMPLE_HEAD.split()[0] in " ".join(heads)) == (lang != "ko")
+
+
+def test_specimen_lang_on_the_command_line(tmp_path, capsys):
+    out = tmp_path / "ko.pdf"
+    assert main(["specimen", "--style", "korean", "--lang", "ko", "-o", str(out)]) == 0
+    assert SAMPLE_HEAD_KO.split()[0] in extract_text(str(out))
 
 
 def test_specimen_body_samples_sit_on_the_baseline_grid():

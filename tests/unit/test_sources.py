@@ -151,6 +151,38 @@ def test_front_matter_images_are_probed(tmp_path):
     assert figure.image.path.is_absolute()
 
 
+def test_photos_checked_ahead_give_the_same_edition_and_the_thread_ends(tmp_path, monkeypatch):
+    """load_edition checks the photos under images/ on a thread while it reads the articles;
+    the result is the same as checking each where an article names it, a broken photo is
+    still reported at its article's line, and no thread outlives the load (a build forks
+    right after it)."""
+    import threading
+    from layout.sources import images as photo_checks
+    front = "\n".join(["images:"] + [f"  - file: images/p{n}.jpg\n    caption: C{n}"
+                                      for n in range(4)])
+    pictures = {f"p{n}.jpg": jpeg_bytes((900 + n, 700), seed=n) for n in range(4)}
+    root = make_edition(tmp_path / "ed", {"s.md": md(x=1).replace("x: 1", front)},
+                        images={**pictures, "unused.jpg": jpeg_bytes((300, 200))})
+    threads = threading.active_count()
+    photo_checks._decode.cache_clear()
+    ahead = load_edition(root)
+    assert threading.active_count() == threads
+    photo_checks._decode.cache_clear()
+    monkeypatch.setattr("layout.sources.prefetched", _no_prefetch)
+    assert load_edition(root).articles == ahead.articles
+    (root / "images" / "p2.jpg").write_bytes(pictures["p2.jpg"][:3000])    # truncated
+    monkeypatch.undo()
+    photo_checks._decode.cache_clear()
+    with pytest.raises(LayoutError) as raised:
+        load_edition(root)
+    assert "p2.jpg" in raised.value.format() and ":8:" in raised.value.format()
+
+
+def _no_prefetch(folder):
+    from contextlib import nullcontext
+    return nullcontext()
+
+
 # -- plain text copied from a web page ---------------------------------------------------------
 
 NBSP = "\u00a0"

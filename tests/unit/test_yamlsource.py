@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from layout.errors import LayoutError
+from layout import yamlsource
 from layout.yamlsource import format_key_path, load_yaml
 
 
@@ -65,3 +66,16 @@ def test_huge_yaml_is_refused():
 
 def test_empty_yaml_is_none():
     assert load_yaml("# nothing\n", Path("f.yaml")).value is None
+
+
+@pytest.mark.parametrize("text", ["a: x\ty\n", "a: [1, 2\n", "a: b: c\n", "a: \"x\x07\"\n",
+                                  "- &a [*a]\n", "a: 1\na: 2\n"])
+def test_the_fast_and_the_python_composer_accept_and_refuse_alike(text, monkeypatch):
+    def outcome():
+        try:
+            return ("value", load_yaml(text, Path("f.yaml")).value)
+        except LayoutError as error:
+            return ("error", error.format())
+    fast = outcome()
+    monkeypatch.setattr(yamlsource, "_FAST_LOADER", None)
+    assert fast == outcome()
