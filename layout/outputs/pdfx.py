@@ -9,7 +9,7 @@ the same content streams, so every glyph stands exactly where the screen PDF has
   The renderer draws each ImageDraw as one ``Do`` in draw order (:mod:`layout.render.placements`),
   so each picture is matched to its draw — and a picture whose box touches the trim is
   placed in the box grown by ``page.bleed`` on those sides (cropped to the new shape);
-- rules and backgrounds on the trim moved out to the bleed (:func:`bleed_rules`);
+- rules and backgrounds on the trim moved out to the bleed (:func:`print_instructions`);
 - flat colours of text and rules as CMYK: black and grey are K only (text never four-colour),
   RGB by :func:`layout.render.cmyk.cmyk_colour`;
 - TrimBox = the page, BleedBox = MediaBox = the trim grown by the bleed;
@@ -138,8 +138,7 @@ def _print_page(pdf: pikepdf.Pdf, page: pikepdf.Page, laid, sheet: StyleSheet,
                                    Operator("cm"))
         instructions[placed.do] = ([name], Operator("Do"))
         report.pictures.append(PlacedPicture(laid.number, draw, picture, box, sides))
-    instructions = [_cmyk_instruction(operands, operator) for operands, operator in instructions]
-    instructions = bleed_rules(instructions, laid.width, laid.height, sheet.page.bleed)
+    instructions = print_instructions(instructions, laid.width, laid.height, sheet.page.bleed)
     page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
 
 
@@ -160,15 +159,19 @@ def bleed_box(draw: ImageDraw, width: float, height: float, bleed: float
     return (x0, y0, x1 - x0, y1 - y0), tuple(sides)
 
 
-def bleed_rules(instructions: list, width: float, height: float, bleed: float) -> list:
-    """Rules and backgrounds that touch the trim run into the bleed: every path point of the
-    page's own content (drawn in trim coordinates, no ``cm`` in force) that lies on a trim
-    edge moves out by ``bleed``. Pictures are grown by their boxes; text is never moved."""
+def print_instructions(instructions: list, width: float, height: float, bleed: float) -> list:
+    """The page's own content for print, in one pass: flat colours to CMYK
+    (:func:`_cmyk_instruction`), and rules and backgrounds that touch the trim run into the
+    bleed — every path point drawn in trim coordinates (no ``cm`` in force) that lies on a
+    trim edge moves out by ``bleed``. Pictures are grown by their boxes; text never moves."""
     out = []
     depth = 0                       # cm operators in force (the first, identity, excepted)
     stack: list[int] = []
     for operands, operator in instructions:
         op = str(operator)
+        if op in COLOUR_OPERATORS or op in ("k", "K"):
+            out.append(_cmyk_instruction(op, operands, operator))
+            continue
         if op == "q":
             stack.append(depth)
         elif op == "Q":
@@ -177,19 +180,23 @@ def bleed_rules(instructions: list, width: float, height: float, bleed: float) -
             depth += 1
         elif op in ("m", "l") and depth == 0 and len(operands) == 2:
             x, y = (float(v) for v in operands)
-            x = -bleed if abs(x) <= 0.01 else (width + bleed if abs(x - width) <= 0.01 else x)
-            y = -bleed if abs(y) <= 0.01 else (height + bleed if abs(y - height) <= 0.01 else y)
-            operands = [round(x, 4), round(y, 4)]
+            operands = [round(_out(x, width, bleed), 4), round(_out(y, height, bleed), 4)]
         elif op == "re" and depth == 0 and len(operands) == 4:
             x, y, w, h = (float(v) for v in operands)
-            x0, y0, x1, y1 = x, y, x + w, y + h
-            x0 = -bleed if abs(x0) <= 0.01 else x0
-            y0 = -bleed if abs(y0) <= 0.01 else y0
-            x1 = width + bleed if abs(x1 - width) <= 0.01 else x1
-            y1 = height + bleed if abs(y1 - height) <= 0.01 else y1
+            x0, y0 = _out(x, width, bleed, high=False), _out(y, height, bleed, high=False)
+            x1, y1 = _out(x + w, width, bleed, low=False), _out(y + h, height, bleed, low=False)
             operands = [round(x0, 4), round(y0, 4), round(x1 - x0, 4), round(y1 - y0, 4)]
         out.append((operands, operator))
     return out
+
+
+def _out(value: float, edge: float, bleed: float, low: bool = True, high: bool = True) -> float:
+    """A coordinate on the trim (0 or ``edge``, within 0.01 pt) moved out by ``bleed``."""
+    if low and abs(value) <= 0.01:
+        return -bleed
+    if high and abs(value - edge) <= 0.01:
+        return edge + bleed
+    return value
 
 
 def image_stream(pdf: pikepdf.Pdf, picture: PrintPicture) -> pikepdf.Stream:
@@ -216,8 +223,9 @@ def _flate(data: bytes) -> bytes:
     return zlib.compress(data, 6)
 
 
-def _cmyk_instruction(operands, operator):
-    name = str(operator)
+def _cmyk_instruction(name: str, operands, operator):
+    """One colour operator for print: ``rg``/``g`` (and strokes) → ``k`` (K only for
+    neutrals), a rich black ``k`` → 100 K."""
     if name in COLOUR_OPERATORS:
         values = tuple(float(v) for v in operands)
         space = "gray" if len(values) == 1 else "rgb"
