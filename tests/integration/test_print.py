@@ -438,7 +438,8 @@ def test_photos_and_rules_that_touch_the_trim_run_into_the_bleed(tmp_path):
                          extra={"print": True, "previews": False, "ads": [],
                                 "style": "edge.yaml"})
     (root / "edge.yaml").write_text("extends: tabloid\npage:\n  margin_inside: 0pt\n"
-                                    "  margin_outside: 0pt\n", encoding="utf-8")
+                                    "  margin_outside: 0pt\nstyles:\n  caption: {color: "
+                                    "'#cc0000'}\n", encoding="utf-8")
     out = tmp_path / "out"
     assert main(["build", str(root), "-o", str(out)]) == 0
     bleed = 3 * MM
@@ -454,6 +455,13 @@ def test_photos_and_rules_that_touch_the_trim_run_into_the_bleed(tmp_path):
     assert min(lefts) == pytest.approx(-bleed, abs=0.01)     # the lead photo, at x = 0 on screen
     # the masthead rules span the page: they run into the bleed on both sides
     assert (round(-bleed, 2), round(792 + bleed, 2)) in _rule_spans(instructions)
+    # warnings, not errors: red captions (under 12 pt) in three inks, text at the trim
+    findings = json.loads((out / "print" / "preflight.json").read_text(encoding="utf-8"))
+    warned = {(f["rule"], f["article"]) for f in findings["findings"]
+              if f["severity"] == "warning"}
+    assert ("four-colour text", "usgov-dod-1500068") in warned
+    assert ("safety", "usgov-dod-1500068") in warned
+    assert findings["errors"] == 0
     with pikepdf.open(out / "edition.pdf") as pdf:
         instructions = list(pikepdf.parse_content_stream(pdf.pages[0]))
         placed = placements(instructions)[0]
