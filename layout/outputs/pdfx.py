@@ -27,6 +27,7 @@ import datetime as dt
 import hashlib
 import uuid
 import warnings
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -213,14 +214,9 @@ def image_stream(pdf: pikepdf.Pdf, picture: PrintPicture) -> pikepdf.Stream:
         mask.Type, mask.Subtype = Name.XObject, Name.Image
         mask.Width, mask.Height = picture.width, picture.height
         mask.ColorSpace, mask.BitsPerComponent = Name.DeviceGray, 8
-        mask.write(_flate(picture.alpha), filter=Name.FlateDecode)
+        mask.write(zlib.compress(picture.alpha, 6), filter=Name.FlateDecode)
         stream.SMask = mask
     return stream
-
-
-def _flate(data: bytes) -> bytes:
-    import zlib
-    return zlib.compress(data, 6)
 
 
 def _cmyk_instruction(name: str, operands, operator):

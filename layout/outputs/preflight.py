@@ -43,7 +43,7 @@ from ..render.cmyk import cmyk_colour, ink_coverage
 from ..render.images import effective_ppi
 from ..render.placements import placements
 from ..stylesheet.types import PrintSettings
-from .pdfx import EDGE, colour_problems, rgb_space
+from .pdfx import EDGE, colour_problems
 
 HAIRLINE = 0.25
 SMALL_TEXT = 12.0
@@ -217,10 +217,8 @@ def _page_findings(pdf, page, number, settings, name, resolution, ink) -> list[F
         operands = instructions[placed.cm][0] if placed.cm is not None else None
         matrix = (pikepdf.Matrix(*(float(v) for v in operands)) @ placed.before
                   if operands is not None else placed.before)
-        corners = [matrix.transform(point) if hasattr(matrix, "transform") else
-                   (matrix.a * point[0] + matrix.c * point[1] + matrix.e,
-                    matrix.b * point[0] + matrix.d * point[1] + matrix.f)
-                   for point in ((0, 0), (1, 0), (0, 1), (1, 1))]
+        corners = [(matrix.a * u + matrix.c * v + matrix.e, matrix.b * u + matrix.d * v + matrix.f)
+                   for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]       # the unit square, placed
         xs, ys = [c[0] for c in corners], [c[1] for c in corners]
         box = (min(xs), min(ys), max(xs), max(ys))
         found += _image_findings(xobject, box, trim, number, settings, name, placed.name,
@@ -287,7 +285,3 @@ def _stroke_findings(instructions, number, name) -> list[Finding]:
                                  f"{HAIRLINE:g} pt may not print)", number, file=name))
             break
     return found
-
-
-def pdf_settings(style_settings: PrintSettings | None) -> PrintSettings:
-    return style_settings or PrintSettings()

@@ -290,7 +290,7 @@ def print_picture(image: ImageInfo, width_pt: float, height_pt: float, *, profil
 def _print_picture(path: str, format_: str, orientation: int, width_pt: float,
                    height_pt: float, profile: str, max_ink: float, fit: str,
                    regions: tuple) -> PrintPicture:
-    from .cmyk import ink_coverage, limit_ink, to_cmyk
+    from .cmyk import to_cmyk            # numpy and LittleCMS: only when printing
     wanted = max(1, round(width_pt / 72.0 * TARGET_PPI))
     source = io.BytesIO(_pdf_page(path)) if format_ == "PDF" else path   # a rasterised ad
     with Image.open(source) as opened:
