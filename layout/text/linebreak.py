@@ -59,8 +59,6 @@ class _Node:
         self.flagged = flagged
 
 
-
-
 def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens: int = 2,
                     ragged_stretch: float = 0.0, tolerance: float | None = None,
                     avoid: tuple[tuple[float, float], ...] = ()) -> list[Break]:
