@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import signal
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -40,7 +41,7 @@ def child(target: Callable[..., None], *args) -> Iterator:
     pipe. The child is killed on leaving the block."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=target, args=(*args, sender), daemon=True)
+    process = context.Process(target=_quietly, args=(target, *args, sender), daemon=True)
     process.start()
     sender.close()
     try:
@@ -79,6 +80,13 @@ def computed_ahead(items: Sequence[T], compute: Callable[[T], R],
             return compute(items[index])
 
         yield value
+
+
+def _quietly(target: Callable[..., None], *args) -> None:
+    """The child's body: ^C at the terminal reaches the whole process group, but only the
+    parent answers it (and stops the child); the child just runs ``target``."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    target(*args)
 
 
 def _compute_all(items, compute, sender) -> None:

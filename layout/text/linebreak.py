@@ -59,16 +59,6 @@ class _Node:
         self.flagged = flagged
 
 
-def _fitness(ratio: float) -> int:
-    if ratio < -0.5:
-        return 0
-    if ratio <= 0.5:
-        return 1
-    if ratio <= 1.0:
-        return 2
-    return 3
-
-
 def break_paragraph(items: list, widths, settings: Justification, *, max_hyphens: int = 2,
                     ragged_stretch: float = 0.0, tolerance: float | None = None,
                     avoid: tuple[tuple[float, float], ...] = ()) -> list[Break]:
@@ -128,6 +118,26 @@ class _Breaker:
         else:
             self.line_widths = list(widths)
             self.fixed_width = 0.0
+        # The feasible breaks, once for every pass: (position, penalty, flagged, extra width,
+        # forced, first item of the next line). Glue breaks only after a box; forbidden
+        # penalties never.
+        self.breakpoints = breakpoints = []
+        for position, item in enumerate(items):
+            kind = type(item)
+            if kind is Box:
+                continue
+            if kind is Glue:
+                if position == 0 or type(items[position - 1]) is not Box:
+                    continue
+                penalty, flagged, extra = 0.0, False, 0.0
+            else:
+                penalty = item.penalty
+                if penalty >= FORBIDDEN:
+                    continue
+                flagged, extra = item.flagged, item.width
+            forced = penalty <= FORCED
+            breakpoints.append((position, penalty, flagged, extra, forced,
+                                _next_start(items, position, forced)))
 
     def gutter_demerits(self, start: int, end: int) -> float:
         """Demerits for word spaces of the line items[start:end] that fall on an avoided
@@ -149,57 +159,50 @@ class _Breaker:
         return demerits
 
     def run(self, tolerance: float, max_hyphens: int, emergency: bool):
-        items, settings = self.items, self.settings
+        """One pass: the least-demerits breaks within ``tolerance``, or None if there are
+        none. (The arithmetic is TeX's; the loop only visits feasible breaks.)"""
+        settings = self.settings
         first_pass = tolerance <= settings.tolerance
         sum_w, sum_y, sum_z = self.sum_w, self.sum_y, self.sum_z
         line_widths, fixed_width = self.line_widths, self.fixed_width
+        last_width = len(line_widths) - 1 if line_widths is not None else 0
         ragged_stretch = self.ragged_stretch
-        count = len(items)
+        count = len(self.items)
         line_penalty = settings.line_penalty
         double_hyphen = settings.double_hyphen_demerits
         final_hyphen = settings.final_hyphen_demerits
         adjacent = settings.adjacent_demerits
+        avoid = self.avoid
+        gutter_demerits = self.gutter_demerits
+        infinity = float("inf")
         # Badness limit expressed as a ratio limit: badness = 100 r^3.
-        max_ratio = (tolerance / 100.0) ** (1.0 / 3.0) if tolerance < _AWFUL else float("inf")
+        max_ratio = (tolerance / 100.0) ** (1.0 / 3.0) if tolerance < _AWFUL else infinity
 
         active = [_Node(-1, 0, 0, 1, 0, 0.0, None, 0.0, False)]
-        for position in range(count):
-            item = items[position]
-            kind = type(item)
-            if kind is Box:
-                continue
-            if kind is Glue:
-                if position == 0 or type(items[position - 1]) is not Box:
-                    continue
-                penalty, flagged, extra = 0.0, False, 0.0
-            else:
-                penalty = item.penalty
-                if penalty >= FORBIDDEN:
-                    continue
-                flagged, extra = item.flagged, item.width
-            forced = penalty <= FORCED
-
+        for position, penalty, flagged, extra, forced, next_start in self.breakpoints:
             best: dict[tuple[int, int], tuple[float, _Node, float]] = {}
             survivors = []
+            width_here, stretch_here, shrink_here = sum_w[position], sum_y[position], \
+                sum_z[position]
             for node in active:
                 start = node.start
-                natural = sum_w[position] - sum_w[start] + extra
+                natural = width_here - sum_w[start] + extra
                 if line_widths is None:
                     width = fixed_width
                 else:
-                    width = line_widths[min(node.line, len(line_widths) - 1)]
+                    width = line_widths[min(node.line, last_width)]
                 if natural < width:
-                    stretch = sum_y[position] - sum_y[start] + ragged_stretch
-                    ratio = (width - natural) / stretch if stretch > 0 else float("inf")
+                    stretch = stretch_here - sum_y[start] + ragged_stretch
+                    ratio = (width - natural) / stretch if stretch > 0 else infinity
                 elif natural > width:
-                    shrink = sum_z[position] - sum_z[start]
-                    ratio = (width - natural) / shrink if shrink > 0 else float("-inf")
+                    shrink = shrink_here - sum_z[start]
+                    ratio = (width - natural) / shrink if shrink > 0 else -infinity
                 else:
                     ratio = 0.0
                 if ratio >= -1.0 and not forced:
                     survivors.append(node)
                 # An overfull line is never chosen, except a lone item in the emergency pass.
-                if ratio < -1.0 and not (emergency and position - node.start <= 1):
+                if ratio < -1.0 and not (emergency and position - start <= 1):
                     continue
                 if ratio > max_ratio:
                     continue
@@ -208,7 +211,7 @@ class _Breaker:
                 if forced and node.flagged and first_pass:
                     continue   # no hyphen on a paragraph's next-to-last line (first pass;
                     #            later passes charge final_hyphen_demerits instead)
-                badness = 100.0 * abs(ratio) ** 3 if ratio != float("inf") else _AWFUL
+                badness = 100.0 * abs(ratio) ** 3 if ratio != infinity else _AWFUL
                 if badness > _AWFUL:
                     badness = _AWFUL
                 if penalty >= 0:
@@ -221,11 +224,11 @@ class _Breaker:
                     demerits += double_hyphen
                 if forced and node.flagged:
                     demerits += final_hyphen
-                fitness = _fitness(ratio)
+                fitness = 0 if ratio < -0.5 else 1 if ratio <= 0.5 else 2 if ratio <= 1.0 else 3
                 if abs(fitness - node.fitness) > 1:
                     demerits += adjacent
-                if self.avoid:
-                    demerits += self.gutter_demerits(start, position)
+                if avoid:
+                    demerits += gutter_demerits(start, position)
                 total = node.demerits + demerits
                 hyphens = node.hyphens + 1 if flagged else 0
                 key = (fitness, hyphens)
@@ -234,10 +237,9 @@ class _Breaker:
                     best[key] = (total, node, ratio)
             active = survivors
             if best:
-                start = _next_start(items, position, forced)
                 for (fitness, hyphens), (total, node, ratio) in sorted(best.items()):
-                    active.append(_Node(position, start, node.line + 1, fitness, hyphens, total,
-                                        node, ratio, flagged))
+                    active.append(_Node(position, next_start, node.line + 1, fitness, hyphens,
+                                        total, node, ratio, flagged))
             if not active:
                 return None
         finals = [node for node in active if node.position == count - 1]

@@ -139,7 +139,11 @@ class _FaceUnpickler(pickle.Unpickler):
     def __init__(self, file, book: FontBook):
         super().__init__(file)
         self.book = book
+        self.faces: dict[tuple, FontFace] = {}
 
     def persistent_load(self, pid):
-        _, path, scale = pid
-        return self.book.load_face(Path(path), scale)
+        face = self.faces.get(pid)
+        if face is None:
+            _, path, scale = pid
+            face = self.faces[pid] = self.book.load_face(Path(path), scale)
+        return face
