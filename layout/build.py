@@ -24,7 +24,9 @@ from .outputs.typestats import TypeStats, edition_stats
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
+from .model.locks import Locks
 from .sources import load_edition
+from .sources.locks import format_pages, read_locks
 from .stylesheet import StyleSheet, load_stylesheet
 from .text.paragraph import Typesetter
 
@@ -81,11 +83,14 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
                   trace: bool = False, plan_only: bool = False,
-                  outputs: tuple[Output, ...] = ()) -> BuildResult:
+                  outputs: tuple[Output, ...] = (),
+                  lock: tuple[int, ...] | None = None) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
     output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
     a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
     package, …). With ``plan_only`` nothing is written: the pages are planned and reported.
+    ``lock`` (else ``lock:`` of edition.yaml): pages kept as the previous build in ``out``
+    made them (read from ``out/manifest.json``), only their text re-set.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -95,7 +100,8 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
-    pagination = paginate(edition, sheet, typesetter, composer)
+    locks = _locks(edition, sheet, out, lock)
+    pagination = paginate(edition, sheet, typesetter, composer, locks)
     diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)
@@ -119,6 +125,21 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
         written[stage.name] = stage.write(built, out)
     return BuildResult(pdf_path, written["manifest"][0], edition, sheet, pagination,
                        diagnostics, time.perf_counter() - started, total, per_page, written)
+
+
+def _locks(edition: Edition, sheet: StyleSheet, out: Path,
+           lock: tuple[int, ...] | None) -> Locks | None:
+    """The pages to keep (the command line's, else edition.yaml's) as ``out/manifest.json``
+    has them; None when nothing is locked."""
+    if lock:
+        source = "--lock " + format_pages(tuple(lock)).replace(" ", "")
+    elif edition.lock:
+        lock = edition.lock
+        line = f":{edition.lock_line}" if edition.lock_line else ""
+        source = f"{edition.root / 'edition.yaml'}{line}: lock"
+    else:
+        return None
+    return read_locks(out / "manifest.json", tuple(lock), edition, sheet.name, source)
 
 
 def _subject(edition: Edition) -> str:

@@ -173,3 +173,5 @@ class Edition:
     sections: tuple[str, ...] = ()     # section order from edition.yaml (empty: none given)
     ads: tuple[Ad, ...] = ()
     plan: tuple[tuple[int, tuple[str, ...]], ...] = ()   # page → its stories' ids (plan order)
+    lock: tuple[int, ...] = ()         # pages to keep from the previous build (``lock:``)
+    lock_line: int | None = None       # where edition.yaml says so, for messages

@@ -34,12 +34,14 @@ from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.galley import GalleyComposer
 from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
+from ..model.locks import Locks
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .ads import book
 from .copyfit import CopyfitMixin
 from .furniture import ears, folio, masthead
 from .heads import HeadsMixin
+from .locked import LockedPages, check_grid
 from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 from .strips import StripsMixin, compositions
@@ -56,7 +58,7 @@ BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many w
 
 class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     def __init__(self, edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
-                 composer: GalleyComposer):
+                 composer: GalleyComposer, locks: Locks | None = None):
         self.edition = edition
         self.sheet = sheet
         self.typesetter = typesetter
@@ -84,6 +86,10 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
         self.plan = {page: list(ids) for page, ids in edition.plan}
+        self.locks = locks
+        self.locked = LockedPages(self, locks) if locks is not None else None
+        if locks is not None:
+            check_grid(locks, self.columns, self.rows, self.masthead_rows)
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -124,19 +130,36 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     # -- the page loop -----------------------------------------------------------------------
     def run(self) -> list[PageLayout]:
         pages: list[PageLayout] = []
-        pending = [Work(article) for article in self.edition.articles if not article.filler]
-        self._fillers = [Work(article) for article in self.edition.articles if article.filler]
+        locked_first = self.locked.first_parts() if self.locked is not None else set()
+        lock_numbers = self.locks.numbers if self.locks is not None else ()
+        works = {article.id: Work(article) for article in self.edition.articles
+                 if article.id in locked_first}
+        pending = [Work(article) for article in self.edition.articles if not article.filler
+                   and article.id not in locked_first]
+        self._fillers = [Work(article) for article in self.edition.articles if article.filler
+                         and article.id not in locked_first]
         masthead_rows = self.masthead_rows
-        while pending or self._fillers:
-            if not pending:           # fillers no page needed: they close the edition
-                pending, self._fillers = self._fillers, []
+        while pending or self._fillers or any(n > len(pages) for n in lock_numbers):
             number = len(pages) + 1
             top_rows = masthead_rows if number == 1 else 0
-            state, pending, continuations = self._best_page(number, top_rows, pending)
+            lock = self.locks.page(number) if self.locks is not None else None
+            if lock is not None:
+                self._page_ads = self._ads_for(number, self._section_of(lock))
+                state, continuations = self.locked.make(number, top_rows, lock, works, pending)
+            else:
+                if not pending and not self._fillers:
+                    raise LayoutError(
+                        f"page {number} is not locked, and no story is left for it before "
+                        f"locked page {min(n for n in lock_numbers if n > number)}",
+                        file=self.locks.manifest, key="pages",
+                        hint=f"lock page {number} too, or fewer pages ({self.locks.source})")
+                if not pending:       # fillers no page needed: they close the edition
+                    pending, self._fillers = self._fillers, []
+                state, pending, continuations = self._best_page(number, top_rows, pending)
             self._placed_ads.extend(placement.ad for placement in state.ads)
             if number == 1:
                 state.layout.draws[:0] = self.masthead_draws
-            if not state.layout.articles:
+            if not state.layout.articles and lock is None:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
             state.layout.hole_lines = sum(self._ink(state).holes())
@@ -186,9 +209,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             allowed = pending[:1]
         pool = self._section_pool(allowed)
         section = next((w.article.section for w in pool if w.part == 0), "")
-        self._page_ads = [ad for ad in self.edition.ads
-                          if ad.page == number or (ad.page is None and ad.section == section
-                                                   and ad not in self._placed_ads)]
+        self._page_ads = self._ads_for(number, section)
         candidates = [self._greedy_page(number, top_rows, pool)]
         for strips in compositions(self.columns):
             candidates.append(self._strip_page(number, top_rows, pool, strips))
@@ -220,6 +241,17 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                     "fit", f"pinned to page {number} but it does not fit there; it follows "
                            "on a later page", file=str(work.article.file)))
         return state, [w for w in pending if id(w) not in placed], continuations
+
+    def _ads_for(self, number: int, section: str) -> list:
+        """The ads booked for page ``number``, or for the first page of its ``section``."""
+        return [ad for ad in self.edition.ads
+                if ad.page == number or (ad.page is None and ad.section == section
+                                         and ad not in self._placed_ads)]
+
+    def _section_of(self, lock) -> str:
+        """The section a locked page opens: that of its first story that starts there."""
+        by_id = {article.id: article for article in self.edition.articles}
+        return next((by_id[m.article].section for m in lock.modules if m.part == 0), "")
 
     def _fill_gaps(self, state: PageState) -> list[Work]:
         """Briefs marked ``filler: true`` go whole, at any width, wherever the page has room
@@ -637,7 +669,9 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                                                             last_x, self.y_of(last_row)))
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
-                                         bottom - top, jumped, article.filler))
+                                         bottom - top, jumped, article.filler, module.height,
+                                         header.rows + self._target(module, state),
+                                         spot.smaller))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.limit(column, width) and rule.width:
@@ -658,11 +692,15 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
 
 
 def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
-             composer: GalleyComposer) -> Pagination:
-    """Lay the whole edition out on pages."""
-    paginator = Paginator(edition, sheet, typesetter, composer)
+             composer: GalleyComposer, locks: Locks | None = None) -> Pagination:
+    """Lay the whole edition out on pages; ``locks``: pages kept from the previous build,
+    their text re-set in the same modules (``locked.py``)."""
+    paginator = Paginator(edition, sheet, typesetter, composer, locks)
     pages = paginator.run()
     return Pagination(pages, paginator.jumps, paginator.outline,
-                      list(composer.diagnostics) + paginator.diagnostics)
+                      list(composer.diagnostics) + paginator.diagnostics,
+                      grid=(paginator.columns, paginator.rows, paginator.masthead_rows),
+                      locked=locks.numbers if locks is not None else (),
+                      overset=list(paginator.locked.overset) if paginator.locked else [])
 
 

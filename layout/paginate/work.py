@@ -49,6 +49,7 @@ class Module:
     height: int                    # body height in grid lines
     jumped: bool
     note: str = ""                 # reported when the page is kept
+    locked: int | None = None      # on a locked page: the depth it keeps (see locked.py)
 
     @property
     def bottom(self) -> int:

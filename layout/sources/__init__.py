@@ -57,7 +57,8 @@ def load_edition(folder: Path | str) -> Edition:
     return Edition(root=folder.resolve(), title=meta.title, date=meta.date,
                    articles=tuple(ordered), issue=meta.issue, style=meta.style, lang=meta.lang,
                    copyright=meta.copyright, diagnostics=tuple(diagnostics),
-                   sections=meta.sections, ads=meta.ads, plan=plan)
+                   sections=meta.sections, ads=meta.ads, plan=plan,
+                   lock=meta.lock, lock_line=meta.lock_line)
 
 
 def _with_more(ordered: list[Article], more: dict[str, list[Article]], paths: list[Path],

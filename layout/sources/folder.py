@@ -19,13 +19,14 @@ from ..model import Article
 from .article import SIDECAR_SUFFIXES, SUFFIXES
 from .ads import read_ads
 from .fields import Fields, did_you_mean
+from .locks import read_lock
 from .text import Cleaner, decode
 from ..yamlsource import MAX_YAML_SIZE, load_yaml
 
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
 EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections",
-                "ads", "plan")
+                "ads", "plan", "lock")
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,8 @@ class EditionMeta:
     sections: tuple[str, ...] = ()     # the order of the paper's sections, if given
     ads: tuple = ()                    # model.Ad bookings
     plan: tuple[tuple[int, tuple[ListedArticle, ...]], ...] = ()   # (page, its stories)
+    lock: tuple[int, ...] = ()         # pages kept from the previous build
+    lock_line: int | None = None
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -109,6 +112,8 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
         ads=read_ads(fields, folder, file, errors, diagnostics),
         plan=_read_plan(doc, fields, errors),
     )
+    lock, lock_line = read_lock(doc, fields, errors)
+    meta = replace(meta, lock=lock, lock_line=lock_line)
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
 
