@@ -81,7 +81,9 @@ class CopyfitMixin:
         """White grid lines under ``module``, down to the next module or the foot of the page
         (at most :data:`MAX_FEATHER_LINES`). A locked module reaches the foot it had."""
         if module.locked is not None:
-            room = module.spot.top + module.locked - module.bottom
+            reach = module.locked.reach if module.locked.reach is not None \
+                else module.locked.lines
+            room = module.spot.top + reach - module.bottom
             return max(0, min(room, MAX_FEATHER_LINES))
         gap = self.sheet.spacing.gap_lines
         room = state.limit(module.spot.column, module.spot.width) - module.bottom

@@ -91,7 +91,7 @@ class LockedPages:
             spot = Spot(m.column, m.columns, m.row, header, photo, photo_columns, reserved,
                         smaller)
             module = Module(work, spot, [], max(0, m.lines - header.rows), m.jumps,
-                            locked=m.reach if m.reach is not None else m.lines)
+                            locked=m)
             p._register(module, state)
             placed.append((m, module))
         continuations = []

@@ -667,6 +667,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             bottom = max(bottom, last_row + 1)        # the "Continued on page N" line
             self.pending_jump_lines.append(PendingJumpLine(article, work.part, layout.number,
                                                             last_x, self.y_of(last_row)))
+        if module.locked is not None:     # it keeps its size, white and all
+            bottom = top + module.locked.lines
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
                                          bottom - top, jumped, article.filler, module.height,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from ..compose.blocks import Block
 from ..model import Article
+from ..model.locks import LockedModule
 from ..stylesheet.types import StyleSheet
 from .ads import AdPlacement
 from .pages import PageLayout
@@ -49,7 +50,7 @@ class Module:
     height: int                    # body height in grid lines
     jumped: bool
     note: str = ""                 # reported when the page is kept
-    locked: int | None = None      # on a locked page: the depth it keeps (see locked.py)
+    locked: "LockedModule | None" = None   # on a locked page: the module it keeps (locked.py)
 
     @property
     def bottom(self) -> int:
