@@ -45,8 +45,8 @@ from .locked import LockedPages, check_grid
 from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 from .strips import StripsMixin, compositions
-from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Module, PageState,
-                   PendingJumpLine, Spot, Work)
+from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Jumped, Module, NoRoom,
+                   PageState, PendingJumpLine, Placed, Spot, Trial, Work)
 
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
@@ -258,7 +258,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         left; returns those placed."""
         used = []
         for work in self._fillers:
-            if self.place(work, state, whole=True, any_width=True) is None:
+            if isinstance(self.place(work, state, whole=True, any_width=True), Placed):
                 used.append(work)
         return used
 
@@ -283,12 +283,12 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             # 1. The first story (within a short look-ahead) that fits whole somewhere.
             if not self._place_whole(left, state):
                 # 2. Nothing fits whole: start the next story in the best gap and jump it.
-                rest = self.place(left[0], state, whole=False, force=not state.modules)
-                if rest is False:
+                trial = self.place(left[0], state, whole=False, force=not state.modules)
+                if isinstance(trial, NoRoom):
                     break
                 left.pop(0)
-                if rest is not None:
-                    continuations.append(rest)
+                if isinstance(trial, Jumped):
+                    continuations.append(trial.rest)
         return state, left, continuations
 
 
@@ -304,17 +304,17 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         left, continuations = list(pending), []
         for work in [w for w in pending if w.part == 0 and w.article.page == number
                      and w.article.slot]:
-            rest = self._put_in_slot(work, state)
-            if rest is False:
+            trial = self._put_in_slot(work, state)
+            if isinstance(trial, NoRoom):
                 continue
             left.remove(work)
-            if rest is not None:
-                continuations.append(rest)
+            if isinstance(trial, Jumped):
+                continuations.append(trial.rest)
         return state, left, continuations
 
-    def _put_in_slot(self, work: Work, state: PageState):
+    def _put_in_slot(self, work: Work, state: PageState) -> Trial:
         """A story pinned to a slot: at the top-left (top, left), top-right (right), or whole
-        at the foot (bottom). False when it does not fit there."""
+        at the foot (bottom). NoRoom when it does not fit there."""
         slot = work.article.slot
         width = self.natural_columns(work.article)
         column = self.columns - width if slot == "right" else 0
@@ -327,18 +327,18 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         floor = state.limit(column, width)
         body = self._body_height(work, width, reserved, floor - header.rows)
         if body is None:
-            return False
+            return NoRoom("too long for the foot of the page, whole")
         top = floor - header.rows - body
         if top < max(state.skyline[column:column + width]):
-            return False
+            return NoRoom("the foot is taken")
         skyline = list(state.skyline)
-        rest = self._put(work, state, Spot(column, width, top, header, photo, photo_columns,
+        trial = self._put(work, state, Spot(column, width, top, header, photo, photo_columns,
                                             reserved))
         gap = self.sheet.spacing.gap_lines
         for c in range(column, column + width):     # it holds the foot: a floor, not a top
             state.skyline[c] = skyline[c]
             state.floor[c] = max(top - gap, 0)
-        return rest
+        return trial
 
     def _check_ads(self, pages: int) -> None:
         """Every booked ad must have found its page."""
@@ -406,7 +406,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         a neighbour first, then at any width (a narrow gap takes a narrow module)."""
         for any_width in (False, True):
             for index, work in enumerate(pending[:LOOKAHEAD]):
-                if self.place(work, state, whole=True, any_width=any_width) is None:
+                if isinstance(self.place(work, state, whole=True, any_width=any_width), Placed):
                     del pending[index]
                     return True
         return False
@@ -509,16 +509,16 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         return best
 
     def place(self, work: Work, state: PageState, *, whole: bool, force: bool = False,
-              any_width: bool = False):
+              any_width: bool = False) -> Trial:
         """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
-        as much as fits in the best gap. Returns False if it cannot go on this page, None if
-        it was placed whole, or the work that continues it on a later page."""
+        as much as fits in the best gap: :class:`Placed`, :class:`Jumped` with the work that
+        continues it on a later page, or :class:`NoRoom` with why."""
         article = work.article
         flow = self.composer.body(article)
         remaining_rows = self._text_rows(work)
         min_lines = self.sheet.spacing.min_body_lines
         if whole and remaining_rows > self._free_area(state):
-            return False              # more text than the page has room left: not whole
+            return NoRoom("more text than the page has room left")
         best = None
         # A story starting in a gap too small for its photo starts without it: the photo then
         # opens the continuation (jump page), as desks do.
@@ -530,10 +530,10 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             if best is not None:
                 break
         if best is None:
-            return False
+            return NoRoom("no spot wide and deep enough")
         return self._put(work, state, best[1], force)
 
-    def _put(self, work: Work, state: PageState, spot: Spot, force: bool = False):
+    def _put(self, work: Work, state: PageState, spot: Spot, force: bool = False) -> Trial:
         """Fill ``work``'s body into ``spot`` (whole, or to the foot of the page and jump) and
         book the module. Same returns as :meth:`place`."""
         article = work.article
@@ -551,22 +551,22 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             height = free
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
-                return False     # no stub on the far side of a jump
+                return NoRoom("it would leave a stub on one side of the jump")
             if work.part >= self.sheet.spacing.max_jumps and not force:
-                return False     # it has jumped as often as the style allows
+                return NoRoom("it has jumped as often as the style allows")
         else:
             fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
                                **self.keeps)
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
         if photo_pending and stop >= len(flow):
-            return False         # the story would end here without its photo: not here
+            return NoRoom("it would end here without its photo")
         note = (f"the photo goes with the continuation on a later page: no room under the "
                 f"headline on page {state.layout.number}") if photo_pending else ""
         self._register(Module(work, spot, fills, height, jumped, note), state)
         if stop >= len(flow):
-            return None
-        return Work(article, stop, work.part + 1, state.layout.number, spot.width,
-                     photo_pending)
+            return Placed()
+        return Jumped(Work(article, stop, work.part + 1, state.layout.number, spot.width,
+                           photo_pending))
 
     def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ..compose.fill import capacities_under
 from .holes import FOOT_MIN_LINES
-from .work import JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, PageState, Spot, Work
+from .work import JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Jumped, NoRoom, PageState, Spot, Work
 
 LEFTOVER_MIN_LINES = 6   # room under this (every column) is left to copyfitting
 STRIP_LOOKAHEAD = 10     # stories, in running order, a strip may take from
@@ -33,12 +33,12 @@ class StripsMixin:
                 header, photo, photo_columns = self._parts(work, width, with_photo)
                 reserved = self._reserved(photo, photo_columns, width, column, work)
                 spot = Spot(column, width, top, header, photo, photo_columns, reserved)
-                rest = self._put(work, state, spot, force=not state.modules)
-                if rest is False:
+                trial = self._put(work, state, spot, force=not state.modules)
+                if isinstance(trial, NoRoom):
                     break
                 left.remove(work)
-                if rest is not None:
-                    continuations.append(rest)
+                if isinstance(trial, Jumped):
+                    continuations.append(trial.rest)
                     break
             column += width
         return state, left, continuations
@@ -53,12 +53,12 @@ class StripsMixin:
         while left and self._place_whole(left, state):
             pass
         for index, work in enumerate(left[:LOOKAHEAD]):
-            rest = self.place(work, state, whole=False)
-            if rest is False:
+            trial = self.place(work, state, whole=False)
+            if isinstance(trial, NoRoom):
                 continue
             del left[index]
-            if rest is not None:
-                continuations.append(rest)
+            if isinstance(trial, Jumped):
+                continuations.append(trial.rest)
             break
 
     def _plan_strip(self, state: PageState, left: list[Work], column: int, width: int,

@@ -1,5 +1,7 @@
 """Stage 4 (paginate) data shared by the page maker's parts: a story waiting to be placed, a
-placed module, how copyfitting fills it, a page being made. Internal to ``paginate``."""
+placed module, how copyfitting fills it, a page being made, and what a trial to place a story
+returns — :class:`Placed`, :class:`Jumped` (with the rest) or :class:`NoRoom` (with why).
+Internal to ``paginate``."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,6 +26,28 @@ class Work:
     from_page: int | None = None
     columns: int | None = None
     photo_pending: bool = True     # the lead photo still has to be placed (with this part)
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A trial's result: the story went on the page whole."""
+
+
+@dataclass(frozen=True)
+class Jumped:
+    """A trial's result: part of the story went on the page; ``rest`` continues it later."""
+
+    rest: Work
+
+
+@dataclass(frozen=True)
+class NoRoom:
+    """A trial's result: nothing was placed, and why (for tracing a page's choices)."""
+
+    reason: str
+
+
+Trial = Placed | Jumped | NoRoom
 
 
 @dataclass(frozen=True)
