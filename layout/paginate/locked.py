@@ -11,7 +11,7 @@ Nothing is settled or shifted on a locked page, and copyfitting stays inside eac
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compose.fill import capacities_under, fill
 from ..errors import Diagnostic, LayoutError
@@ -95,8 +95,8 @@ class LockedPages:
             p._register(module, state)
             placed.append((m, module))
         continuations = []
-        for m, module in placed:
-            rest = self._pour(state, m, module)
+        for index, (m, module) in enumerate(placed):
+            state.modules[index], rest = self._pour(state, m, module)
             if rest is None:
                 continue
             if (m.article, m.part + 1) in self.where:
@@ -111,9 +111,10 @@ class LockedPages:
                            "it follows on a later page", file=str(work.article.file)))
         return state, continuations
 
-    def _pour(self, state: PageState, m: LockedModule, module: Module) -> Work | None:
-        """Set the body of ``module`` (locked as ``m``) under its head; the continuation when
-        it jumps (or when its locked continuation must still be made, even empty)."""
+    def _pour(self, state: PageState, m: LockedModule,
+              module: Module) -> tuple[Module, Work | None]:
+        """``module`` (locked as ``m``) with its body set under its head, and the continuation
+        when it jumps (or when its locked continuation must still be made, even empty)."""
         p = self.p
         work = module.work
         article = work.article
@@ -121,19 +122,19 @@ class LockedPages:
         spot = module.spot
         depth = max(0, m.lines - spot.header.rows)
         # Balanced columns where the text fits (copyfitting feathers them down to the
-        # module's foot, as it did); the whole depth where it must jump or is overset.
+        # module's foot, as it did); the body it had where it jumps; all of it when overset.
         if m.jumps:
             balanced = min(depth, m.body) if m.body is not None else None
         else:
             balanced = p._body_height(work, m.columns, list(spot.reserved), depth)
-        module.height = height = depth if balanced is None else balanced
+        height = depth if balanced is None else balanced
         capacities = capacities_under(height, list(spot.reserved))
         if m.jumps:
             # The last column that takes text keeps its line for "Continued on page N".
             last = max((c for c, room in enumerate(capacities) if room > 0),
                        default=len(capacities) - 1)
             capacities[last] = max(0, capacities[last] - 1)
-        module.fills, stop = fill(flow, work.start, capacities, **p.keeps)
+        fills, stop = fill(flow, work.start, capacities, **p.keeps)
         ends = stop >= len(flow)
         number = state.layout.number
         if not ends and not m.jumps:
@@ -143,16 +144,18 @@ class LockedPages:
                 "overset", f"locked page {number}: {lines} lines overset — the story no "
                            f"longer fits its {m.columns}×{m.lines} module and is not moved; "
                            "cut it, or unlock the page", file=str(article.file)))
-        module.jumped = m.jumps and not ends
+        jumped = m.jumps and not ends
         follows = (article.id, work.part + 1) in self.where
+        note = ""
         if ends and m.jumps:
-            module.note = (f"locked page {number}: the story now ends here; "
-                           + ("its continuation's module stays, empty" if follows
-                              else "it no longer jumps"))
+            note = (f"locked page {number}: the story now ends here; "
+                    + ("its continuation's module stays, empty" if follows
+                       else "it no longer jumps"))
+        poured = replace(module, fills=fills, height=height, jumped=jumped, note=note)
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
-        if module.jumped or (m.jumps and follows):
-            return Work(article, stop, work.part + 1, number, m.columns, photo_pending)
-        return None
+        if jumped or (m.jumps and follows):
+            return poured, Work(article, stop, work.part + 1, number, m.columns, photo_pending)
+        return poured, None
 
     def _check_ads(self, state: PageState, lock: LockedPage) -> None:
         """The ads booked for a locked page must sit where they sat."""

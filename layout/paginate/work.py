@@ -64,9 +64,10 @@ class Spot:
     smaller: int = 0               # head set this many sizes down (off a neighbour's size)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Module:
-    """A placed module, drawn when its page is complete (after copyfitting)."""
+    """A placed module, drawn when its page is complete (after copyfitting). A value: settling
+    and unbumping replace it on its page, nothing changes it in place."""
 
     work: "Work"
     spot: Spot
