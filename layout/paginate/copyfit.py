@@ -79,18 +79,23 @@ class CopyfitMixin:
 
     def _room(self, module: Module, state: PageState) -> int:
         """White grid lines under ``module``, down to the next module or the foot of the page
-        (at most :data:`MAX_FEATHER_LINES`). A locked module reaches the foot it had."""
+        (at most :data:`MAX_FEATHER_LINES`); on the edition's last page only down to the next
+        module. A locked module reaches the foot it had."""
         if module.locked is not None:
             reach = module.locked.reach if module.locked.reach is not None \
                 else module.locked.lines
             room = module.spot.top + reach - module.bottom
             return max(0, min(room, MAX_FEATHER_LINES))
         gap = self.sheet.spacing.gap_lines
-        room = state.limit(module.spot.column, module.spot.width) - module.bottom
-        for other in state.modules:
-            if other is not module and other.spot.top >= module.bottom and \
-                    set(other.columns) & set(module.columns):
-                room = min(room, other.spot.top - module.bottom - gap)
+        limit = state.limit(module.spot.column, module.spot.width)
+        # On the edition's last page white at the foot of the page is no fault: a module
+        # over it ends where its text ends.
+        room = 0 if state.last and limit == state.rows else limit - module.bottom
+        below = [other.spot.top - module.bottom - gap for other in state.modules
+                 if other is not module and other.spot.top >= module.bottom
+                 and set(other.columns) & set(module.columns)]
+        if below:
+            room = min(below) if state.last and limit == state.rows else min(room, *below)
         return max(0, min(room, MAX_FEATHER_LINES))
 
     def _absorb(self, module: Module) -> int:

@@ -219,18 +219,26 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
         filled = [(state, left, continuations, self._fill_gaps(state))
                   for state, left, continuations in valid]
-        for state, *_ in filled:
-            self._unbump(state)
-            self._settle(state)
         pool_ids = {id(w) for w in pool}
 
-        def cost(candidate) -> float:
-            state, left, continuations, _ = candidate
+        def takes_all(candidate) -> bool:
             # A page that takes everything still to come is the edition's last: white at its
             # foot is no fault there.
+            state, left, continuations, _ = candidate
             placed = pool_ids - {id(w) for w in left}
-            last = not continuations and all(id(w) in placed for w in pending)
-            return self._cost(state, last)
+            return not continuations and all(id(w) in placed for w in pending)
+
+        for candidate in filled:
+            state, _, _, used = candidate
+            self._unbump(state)
+            # The edition's last page ends where its stories end: its modules keep their
+            # height (no blank lines opened to reach a foot that could simply be higher).
+            state.last = takes_all(candidate) and all(w in used for w in self._fillers)
+            if not state.last:
+                self._settle(state)
+
+        def cost(candidate) -> float:
+            return self._cost(candidate[0], takes_all(candidate))
 
         state, left, continuations, used = min(filled, key=cost)
         self._fillers = [w for w in self._fillers if w not in used]

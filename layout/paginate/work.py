@@ -117,6 +117,7 @@ class PageState:
         self.modules: list[Module] = []
         self.floor = [rows] * page.columns    # first grid line taken from below (ads)
         self.ads: list[AdPlacement] = []
+        self.last = False       # the edition's last page: copyfitting leaves its foot white
 
     def limit(self, column: int, width: int) -> int:
         """The grid line where the columns ``column``…``column+width`` end for editorial."""
