@@ -24,6 +24,7 @@ class LockedModule:
     body: int | None = None     # body lines the text was poured into (None: not recorded)
     reach: int | None = None    # lines from its top that copyfitting filled
     smaller: int = 0            # head set this many sizes down (off a neighbour's size)
+    even: bool = False          # body poured evenly over the columns
 
 
 @dataclass(frozen=True)

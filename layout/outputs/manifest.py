@@ -11,9 +11,10 @@ Schema (version 1):
            holes: share of the page grid left as white holes (runs of 3+ empty grid lines in
            a column, as a reader — or pdfcheck — sees them; copyfitting included),
            modules: [{article, part, column, row, columns, lines, jumps, filler, body,
-                      reach, smaller}] (grid units; body: lines the text was poured into,
-                      reach: lines from the top that copyfitting fills, smaller: the head set
-                      that many sizes down — what a locked rebuild keeps),
+                      reach, smaller, even}] (grid units; body: lines the text was poured
+                      into, reach: lines from the top that copyfitting fills, smaller: the head
+                      set that many sizes down, even: the body poured evenly over the columns
+                      — what a locked rebuild keeps),
            typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
              width, height}], lines: {kind: count}}]}]
@@ -80,7 +81,7 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
                    "modules": [{"article": m.article, "part": m.part, "column": m.column,
                                 "row": m.row, "columns": m.columns, "lines": m.lines,
                                 "jumps": m.jumps, "filler": m.filler, "body": m.body,
-                                "reach": m.reach, "smaller": m.smaller}
+                                "reach": m.reach, "smaller": m.smaller, "even": m.even}
                                for m in page.modules],
                    "ads": [{"file": a.ad.source, "column": a.column, "row": a.row,
                             "columns": a.columns, "lines": a.lines,

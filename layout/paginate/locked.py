@@ -134,7 +134,10 @@ class LockedPages:
             last = max((c for c, room in enumerate(capacities) if room > 0),
                        default=len(capacities) - 1)
             capacities[last] = max(0, capacities[last] - 1)
-        fills, stop = fill(flow, work.start, capacities, **p.keeps)
+        if balanced is not None and not m.jumps:
+            fills, stop = p._pour(flow, work.start, height, list(spot.reserved), m.even)
+        else:
+            fills, stop = fill(flow, work.start, capacities, **p.keeps)
         ends = stop >= len(flow)
         number = state.layout.number
         if not ends and not m.jumps:
@@ -151,7 +154,8 @@ class LockedPages:
             note = (f"locked page {number}: the story now ends here; "
                     + ("its continuation's module stays, empty" if follows
                        else "it no longer jumps"))
-        poured = replace(module, fills=fills, height=height, jumped=jumped, note=note)
+        poured = replace(module, fills=fills, height=height, jumped=jumped, note=note,
+                         even=m.even and not jumped)
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
         if jumped or (m.jumps and follows):
             return poured, Work(article, stop, work.part + 1, number, m.columns, photo_pending)

@@ -34,6 +34,7 @@ class ModuleInfo:
     body: int = 0        # body lines the text was poured into (before copyfitting)
     reach: int = 0       # grid lines from its top that copyfitting fills it to (photo included)
     smaller: int = 0     # its head set this many sizes down (unbumped)
+    even: bool = False   # its body poured evenly over its columns
 
 
 @dataclass

@@ -54,6 +54,8 @@ HOLES_REPORTED = 0.03     # a page (not the last) with more white holes is repor
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
+RETRY_HOLES = 0.025       # a page whiter than this is made again, the strips' foot white …
+RETRY_WHITE_WEIGHT = 10    # … weighing this many times as much
 
 
 class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
@@ -210,16 +212,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         pool = self._section_pool(allowed)
         section = next((w.article.section for w in pool if w.part == 0), "")
         self._page_ads = self._ads_for(number, section)
-        candidates = [self._greedy_page(number, top_rows, pool)]
-        for strips in compositions(self.columns):
-            candidates.append(self._strip_page(number, top_rows, pool, strips))
-        for state, left, continuations in candidates[1:]:
-            self._fill_leftovers(state, left, continuations)
-        first = pool[0].article.id
-        valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
-        filled = [(state, left, continuations, self._fill_gaps(state))
-                  for state, left, continuations in valid]
         pool_ids = {id(w) for w in pool}
+        filled = self._candidates(number, top_rows, pool, pending, pool_ids)
 
         def takes_all(candidate) -> bool:
             # A page that takes everything still to come is the edition's last: white at its
@@ -228,19 +222,18 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             placed = pool_ids - {id(w) for w in left}
             return not continuations and all(id(w) in placed for w in pending)
 
-        for candidate in filled:
-            state, _, _, used = candidate
-            self._unbump(state)
-            # The edition's last page ends where its stories end: its modules keep their
-            # height (no blank lines opened to reach a foot that could simply be higher).
-            state.last = takes_all(candidate) and all(w in used for w in self._fillers)
-            if not state.last:
-                self._settle(state)
-
         def cost(candidate) -> float:
             return self._cost(candidate[0], takes_all(candidate))
 
-        state, left, continuations, used = min(filled, key=cost)
+        best = min(filled, key=cost)
+        if not takes_all(best) and \
+                sum(self._ink(best[0]).holes()) > RETRY_HOLES * best[0].rows * self.columns:
+            # Too white: make the strips again weighing the white at their feet more, so a
+            # jump is tried where a whole story would leave a foot copyfitting cannot fill.
+            filled += self._candidates(number, top_rows, pool, pending, pool_ids,
+                                       white_weight=RETRY_WHITE_WEIGHT, retry=True)
+            best = min(filled, key=cost)
+        state, left, continuations, used = best
         self._fillers = [w for w in self._fillers if w not in used]
         placed = {id(w) for w in pool} - {id(w) for w in left}
         for work in here:
@@ -249,6 +242,34 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                     "fit", f"pinned to page {number} but it does not fit there; it follows "
                            "on a later page", file=str(work.article.file)))
         return state, [w for w in pending if id(w) not in placed], continuations
+
+    def _candidates(self, number: int, top_rows: int, pool: list[Work], pending: list[Work],
+                    pool_ids: set[int], white_weight: float = 1.0, retry: bool = False):
+        """The ways to make the page: the greedy one and one per strip split (the room they
+        leave filled), each with the fillers placed, unbumped and settled (the edition's last
+        page is not settled: it ends where its stories end). [(page, left, continuations,
+        fillers used)]; only those that carry the page's first story, if any do. A ``retry``
+        (a page too white the first time) has no greedy way, weighs the strips' foot white
+        ``white_weight`` times and pours whole modules evenly."""
+        candidates = [] if retry else [self._greedy_page(number, top_rows, pool)]
+        for strips in compositions(self.columns):
+            state, left, continuations = self._strip_page(number, top_rows, pool, strips,
+                                                          white_weight, even=retry)
+            self._fill_leftovers(state, left, continuations)
+            candidates.append((state, left, continuations))
+        first = pool[0].article.id
+        valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
+        filled = []
+        for state, left, continuations in valid:
+            used = self._fill_gaps(state)
+            self._unbump(state)
+            placed = pool_ids - {id(w) for w in left}
+            state.last = not continuations and all(id(w) in placed for w in pending) and \
+                all(w in used for w in self._fillers)
+            if not state.last:
+                self._settle(state)
+            filled.append((state, left, continuations, used))
+        return filled
 
     def _ads_for(self, number: int, section: str) -> list:
         """The ads booked for page ``number``, or for the first page of its ``section``."""
@@ -563,18 +584,28 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             if work.part >= self.sheet.spacing.max_jumps and not force:
                 return NoRoom("it has jumped as often as the style allows")
         else:
-            fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
-                               **self.keeps)
+            fills, stop = self._pour(flow, work.start, height, spot.reserved, state.even)
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
         if photo_pending and stop >= len(flow):
             return NoRoom("it would end here without its photo")
         note = (f"the photo goes with the continuation on a later page: no room under the "
                 f"headline on page {state.layout.number}") if photo_pending else ""
-        self._register(Module(work, spot, fills, height, jumped, note), state)
+        self._register(Module(work, spot, fills, height, jumped, note,
+                              even=state.even and not jumped), state)
         if stop >= len(flow):
             return Placed()
         return Jumped(Work(article, stop, work.part + 1, state.layout.number, spot.width,
                            photo_pending))
+
+    def _pour(self, flow, start: int, height: int, reserved: list[int], even: bool = False):
+        """The body of a whole module ``height`` lines deep: column by column to capacity, or
+        (``even``, on a page made again for its white) by :func:`even_pour` where no photo
+        takes lines — the short fall spread over the columns, not left at the last."""
+        if even and not any(reserved) and len(reserved) > 1:
+            poured = even_pour(flow, start, height, len(reserved), self.keeps)
+            if poured is not None:
+                return poured
+        return fill(flow, start, capacities_under(height, reserved), **self.keeps)
 
     def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""
@@ -681,7 +712,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
                                          bottom - top, jumped, article.filler, module.height,
                                          header.rows + self._target(module, state),
-                                         spot.smaller))
+                                         spot.smaller, module.even))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.limit(column, width) and rule.width:
@@ -699,6 +730,23 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                 pending.article.id, pending.part, "jump", pending.x, pending.top - self.pitch,
                 self.sheet.page.column_width, self.pitch))
             self.jumps.append(Jump(pending.article.id, pending.part, pending.page, to_page))
+
+
+def even_pour(flow, start: int, height: int, columns: int, keeps: dict):
+    """Pour ``flow[start:]`` into ``columns`` columns of at most ``height`` lines so that each
+    column takes its share of what is left (rounded up), not all it can hold: 31 lines in five
+    columns of 7 go 7, 6, 6, 6, 6 — never 7, 7, 7, 7, 3, whose last column would end a hole
+    short. (fills, stop) as ``fill`` returns them, or None when the shares leave text over
+    (keeps moved breaks up): then the caller pours column by column."""
+    rows_after = [0] * (len(flow) + 1)
+    for index in range(len(flow) - 1, -1, -1):
+        rows_after[index] = rows_after[index + 1] + flow[index].rows
+    fills, index = [], start
+    for column in range(columns):
+        share = min(height, -(-rows_after[index] // (columns - column)))
+        poured, index = fill(flow, index, [share], **keeps)
+        fills.extend(poured)
+    return (fills, index) if index >= len(flow) else None
 
 
 def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,

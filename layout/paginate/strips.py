@@ -23,14 +23,17 @@ MUST_COST_LINES = 1000   # … ahead of the page's first story (it must be on th
 class StripsMixin:
     """Strip compositions of a page (see the module docstring)."""
 
-    def _strip_page(self, number: int, top_rows: int, pending: list[Work], strips):
+    def _strip_page(self, number: int, top_rows: int, pending: list[Work], strips,
+                    white_weight: float = 1.0, even: bool = False):
         """Stories stacked in vertical strips of the given widths, each strip filled to its
         foot as well as the next few stories allow (see :meth:`_plan_strip`); the story that
         does not fit whole at the foot of a strip jumps."""
         state, left, continuations = self._new_page(number, top_rows, pending)
+        state.even = even
         column = 0
         for width in strips:
-            for work, with_photo in self._plan_strip(state, left, column, width, pending[0]):
+            for work, with_photo in self._plan_strip(state, left, column, width, pending[0],
+                                                     white_weight):
                 top = max(state.skyline[column:column + width])
                 header, photo, photo_columns = self._parts(work, width, with_photo)
                 reserved = self._reserved(photo, photo_columns, width, column, work)
@@ -64,7 +67,7 @@ class StripsMixin:
             break
 
     def _plan_strip(self, state: PageState, left: list[Work], column: int, width: int,
-                    first: Work):
+                    first: Work, white_weight: float = 1.0):
         """The stories, in stacking order, that fill the strip of ``width`` columns from
         ``column`` best: a small search over the next :data:`STRIP_CHOICES` stories at each
         step, each placed whole or — last — cut at the foot and jumped. A plan costs the white
@@ -78,7 +81,7 @@ class StripsMixin:
                   for shape in self._shapes(work, index, width, column)]
         first_index = next((i for i, work in enumerate(left) if work is first), None)
         chosen = plan_strip(shapes, room, width, self.sheet.spacing.gap_lines, first_index,
-                            page_empty=not state.modules)
+                            page_empty=not state.modules, white_weight=white_weight)
         return [(left[shape.index], shape.with_photo) for shape in chosen]
 
     def _shapes(self, work: Work, index: int, width: int, column: int) -> list[Shape]:
@@ -127,7 +130,8 @@ class Shape:
 
 
 def plan_strip(shapes: list[Shape], room: int, width: int, gap: int,
-               first: int | None = None, page_empty: bool = False) -> list[Shape]:
+               first: int | None = None, page_empty: bool = False,
+               white_weight: float = 1.0) -> list[Shape]:
     """The shapes, in stacking order, that fill a strip ``width`` columns wide with ``room``
     free grid lines best: a depth-first search, :data:`STRIP_CHOICES` shapes tried at each
     step, each placed whole (with its photo) or — last — cut at the foot and jumped. A plan
@@ -135,7 +139,8 @@ def plan_strip(shapes: list[Shape], room: int, width: int, gap: int,
     :data:`JUMP_COST_LINES` a jump and :data:`SKIP_COST_LINES` for each earlier story it passes
     over (:data:`MUST_COST_LINES` for ``first``, the story the page must carry, where it is
     among the shapes). On a page still empty (``page_empty``) any story may jump, however
-    short its rest. Pure: the same shapes give the same plan."""
+    short its rest; ``white_weight`` weighs the foot white (more, to try plans that jump where
+    a whole story would leave a white foot). Pure: the same shapes give the same plan."""
     best: list = [None, []]
     must = any(shape.index == first for shape in shapes)
 
@@ -164,7 +169,7 @@ def plan_strip(shapes: list[Shape], room: int, width: int, gap: int,
             leaf = step + JUMP_COST_LINES
             if best[0] is None or leaf < best[0]:
                 best[0], best[1] = leaf, path + [shape]
-        white = room * width if room >= FOOT_MIN_LINES else 0
+        white = white_weight * room * width if room >= FOOT_MIN_LINES else 0
         leaf = cost + white
         if best[0] is None or leaf < best[0]:
             best[0], best[1] = leaf, path

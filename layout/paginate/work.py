@@ -76,6 +76,7 @@ class Module:
     jumped: bool
     note: str = ""                 # reported when the page is kept
     locked: "LockedModule | None" = None   # on a locked page: the module it keeps (locked.py)
+    even: bool = False             # its body poured evenly over its columns (placer.even_pour)
 
     @property
     def bottom(self) -> int:
@@ -118,6 +119,7 @@ class PageState:
         self.floor = [rows] * page.columns    # first grid line taken from below (ads)
         self.ads: list[AdPlacement] = []
         self.last = False       # the edition's last page: copyfitting leaves its foot white
+        self.even = False       # whole modules poured evenly (a page made again for its white)
 
     def limit(self, column: int, width: int) -> int:
         """The grid line where the columns ``column``…``column+width`` end for editorial."""

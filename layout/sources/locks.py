@@ -109,7 +109,8 @@ def read_locks(manifest: Path, pages: tuple[int, ...], edition: Edition, style: 
                 str(m["article"]), int(m["part"]), int(m["column"]), int(m["row"]),
                 int(m["columns"]), int(m["lines"]), bool(m["jumps"]),
                 (str(m["article"]), int(m["part"])) in photos, bool(m.get("filler", False)),
-                _optional(m, "body"), _optional(m, "reach"), _optional(m, "smaller") or 0)
+                _optional(m, "body"), _optional(m, "reach"), _optional(m, "smaller") or 0,
+                bool(m.get("even", False)))
                 for m in page["modules"])
             ads = tuple(LockedAd(str(a["file"]), int(a["column"]), int(a["row"]),
                                  int(a["columns"]), int(a["lines"])) for a in page["ads"])

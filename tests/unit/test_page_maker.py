@@ -212,3 +212,20 @@ def test_trial_results_are_values():
     assert NoRoom("no spot").reason == "no spot"
     with pytest.raises(AttributeError):
         NoRoom("x").reason = "y"                          # type: ignore[misc]
+
+
+def test_an_even_pour_spreads_the_short_fall_over_the_columns():
+    # 31 lines (one-line paragraphs: no widows to keep) into five columns of at most 7:
+    #   column by column:  7 7 7 7 3   (the last ends 4 lines short: a hole)
+    #   evenly:            7 6 6 6 6   (each at most a line short: no hole)
+    from layout.compose.fill import fill
+    from layout.paginate.placer import even_pour
+    flow = tuple(item for n in range(31) for item in paragraph(1, n))
+    keeps = {"widows": 2, "orphans": 2}
+    greedy, _ = fill(flow, 0, [7] * 5, **keeps)
+    assert [f.rows for f in greedy] == [7, 7, 7, 7, 3]
+    fills, stop = even_pour(flow, 0, 7, 5, keeps)
+    assert stop == len(flow)
+    assert [f.rows for f in fills] == [7, 6, 6, 6, 6]
+    # Text that the shares cannot take (keeps push lines on) is left to the caller.
+    assert even_pour(tuple(paragraph(36)), 0, 7, 5, keeps) is None
