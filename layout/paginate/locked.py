@@ -139,7 +139,7 @@ class LockedPages:
         else:
             fills, stop = fill(flow, work.start, capacities, **p.keeps)
         ends = stop >= len(flow)
-        number = state.layout.number
+        number = state.number
         if not ends and not m.jumps:
             lines = sum(item.rows for item in flow[stop:])
             self.overset.append(Overset(article.id, work.part, number, lines))

@@ -28,6 +28,8 @@ The choice is page by page: there is no look-ahead across pages.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..compose.blocks import Block
 from ..compose.draws import ImageDraw, RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
@@ -45,8 +47,8 @@ from .locked import LockedPages, check_grid
 from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 from .strips import StripsMixin, compositions
-from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Jumped, Module, NoRoom,
-                   PageState, PendingJumpLine, Placed, Spot, Trial, Work)
+from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Drawn, Fit, Jumped, Module,
+                   NoRoom, PagePlan, PageState, PendingJumpLine, Placed, Spot, Trial, Work)
 
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
@@ -159,18 +161,21 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                     pending, self._fillers = self._fillers, []
                 state, pending, continuations = self._best_page(number, top_rows, pending)
             self._placed_ads.extend(placement.ad for placement in state.ads)
-            if number == 1:
-                state.layout.draws[:0] = self.masthead_draws
-            if not state.layout.articles and lock is None:
+            plan = state.plan()
+            if not plan.articles and lock is None:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
-            state.layout.hole_lines = sum(self._ink(state).holes())
-            state.layout.grid_lines = state.rows * self.columns
-            self._finish(state)
-            state.layout.section = self._section(state)
-            state.layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
-                                            state.layout.section))
-            pages.append(state.layout)
+            drawn = self._draw(plan)
+            self.outline.extend(drawn.outline)
+            self.pending_jump_lines.extend(drawn.jump_lines)
+            self.part_pages.update(drawn.part_pages)
+            self.diagnostics.extend(drawn.notes)
+            layout = drawn.layout
+            if number == 1:
+                layout.draws[:0] = self.masthead_draws
+            layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
+                                      layout.section))
+            pages.append(layout)
             pending = continuations + pending
         self._resolve_jump_lines(pages)
         for page in pages[:-1]:
@@ -258,7 +263,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             self._fill_leftovers(state, left, continuations)
             candidates.append((state, left, continuations))
         first = pool[0].article.id
-        valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
+        valid = [c for c in candidates if first in c[0].articles] or candidates[:1]
         filled = []
         for state, left, continuations in valid:
             used = self._fill_gaps(state)
@@ -442,7 +447,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
 
     def _section(self, state: PageState) -> str:
         by_id = {article.id: article for article in self.edition.articles}
-        for article_id in state.layout.articles:
+        for article_id in state.articles:
             section = by_id[article_id].section
             if section:
                 return section
@@ -589,12 +594,12 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         if photo_pending and stop >= len(flow):
             return NoRoom("it would end here without its photo")
         note = (f"the photo goes with the continuation on a later page: no room under the "
-                f"headline on page {state.layout.number}") if photo_pending else ""
+                f"headline on page {state.number}") if photo_pending else ""
         self._register(Module(work, spot, fills, height, jumped, note,
                               even=state.even and not jumped), state)
         if stop >= len(flow):
             return Placed()
-        return Jumped(Work(article, stop, work.part + 1, state.layout.number, spot.width,
+        return Jumped(Work(article, stop, work.part + 1, state.number, spot.width,
                            photo_pending))
 
     def _pour(self, flow, start: int, height: int, reserved: list[int], even: bool = False):
@@ -610,62 +615,77 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""
         article = module.work.article
-        layout = state.layout
-        if article.id not in layout.articles:
-            layout.articles.append(article.id)
+        if article.id not in state.articles:
+            state.articles.append(article.id)
         gap = self.sheet.spacing.gap_lines
         for c in module.columns:
             state.skyline[c] = min(state.rows, module.bottom + gap)
         state.modules.append(module)
 
     # -- copyfitting and drawing -------------------------------------------------------------
-    def _finish(self, state: PageState) -> None:
-        """Copyfit, then draw every module of the page. Each body column takes whole grid lines
-        of extra space between its paragraphs until it reaches the module's foot — its body
-        height plus any white under the module — so the columns of a story end level and
-        modules end on the next module or the foot of the page ("feathering", the first rung of
-        NEWSPAPER.md's ladder; see :meth:`_copyfit`)."""
-        self._draw_ads(state)
-        for module in state.modules:
-            self.part_pages[(module.work.article.id, module.work.part)] = state.layout.number
-            if module.note:
-                self.diagnostics.append(Diagnostic("fit", module.note,
-                                                   file=str(module.work.article.file)))
-            self._draw_module(module, state, self._copyfit(module, state))
-
-    def _draw_ads(self, state: PageState) -> None:
-        """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
-        white (one picture, so the space reads as the ad's); boxed in the manifest."""
+    def _draw(self, plan: PagePlan) -> Drawn:
+        """Draw a finished page plan: copyfit, then draw its ads and every module. Each body
+        column takes whole grid lines of extra space between its paragraphs until it reaches
+        the module's foot — its body height plus any white under the module — so the columns of
+        a story end level and modules end on the next module or the foot of the page
+        ("feathering", the first rung of NEWSPAPER.md's ladder; see :meth:`_copyfit`). Changes
+        nothing: the page and what the edition collects from it come back as a :class:`Drawn`."""
         page = self.sheet.page
-        for placement in state.ads:
+        layout = PageLayout(plan.number, page.width, page.height)
+        layout.rows_total = (plan.rows - plan.top_rows) * self.columns
+        layout.articles = list(plan.articles)
+        layout.hole_lines = sum(self._ink(plan).holes())
+        layout.grid_lines = plan.rows * self.columns
+        out = Drawn(layout, (), (), (), ())
+        notes = list(self._draw_ads(plan, layout))
+        outline, jump_lines, part_pages = [], [], []
+        for module in plan.modules:
+            part_pages.append(((module.work.article.id, module.work.part), plan.number))
+            if module.note:
+                notes.append(Diagnostic("fit", module.note, file=str(module.work.article.file)))
+            drawn = self._draw_module(module, plan, self._copyfit(module, plan), layout)
+            outline.extend(drawn[0])
+            jump_lines.extend(drawn[1])
+        layout.section = self._section(plan)
+        return replace(out, outline=tuple(outline), jump_lines=tuple(jump_lines),
+                       part_pages=tuple(part_pages), notes=tuple(notes))
+
+    def _draw_ads(self, plan: PagePlan, layout: PageLayout) -> list[Diagnostic]:
+        """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
+        white (one picture, so the space reads as the ad's); boxed in the manifest. Returns
+        the notes (an ad out of its booking's shape)."""
+        page = self.sheet.page
+        notes = []
+        for placement in plan.ads:
             x0 = self.x_of(placement.column)
             width = self.x_of(placement.column + placement.columns - 1) + page.column_width - x0
             height = placement.lines * self.pitch
             image = placement.ad.image
             booked = width / height
             if abs(image.width / image.height - booked) > AD_SHAPE_TOLERANCE * booked:
-                self.diagnostics.append(Diagnostic(
+                notes.append(Diagnostic(
                     "ad", f'ad "{placement.ad.source}" is {image.width}×{image.height} px, not '
                           f"the shape of its booking ({placement.columns} columns × "
                           f"{placement.lines} lines): it sits top-centred in its space, on white",
                     file=str(self.edition.root / "edition.yaml"), line=placement.ad.line))
             top = self.y_of(placement.row)
-            state.layout.draws.append(ImageDraw(x0, top - height, width, height, image,
-                                                letterbox=True))
-            state.layout.ads.append(placement)
-            state.layout.rows_used += placement.columns * placement.lines
+            layout.draws.append(ImageDraw(x0, top - height, width, height, image,
+                                          letterbox=True))
+            layout.ads.append(placement)
+            layout.rows_used += placement.columns * placement.lines
+        return notes
 
-
-    def _draw_module(self, module: Module, state: PageState, fit: Fit) -> None:
-        """Draw a module (header, photo, body columns, rule) as copyfitting fitted it: the
-        photo grown, each column with its blank lines (see :meth:`_copyfit`)."""
+    def _draw_module(self, module: Module, state: PagePlan, fit: Fit, layout: PageLayout):
+        """Draw a module (header, photo, body columns, rule) onto ``layout`` as copyfitting
+        fitted it: the photo grown, each column with its blank lines (see :meth:`_copyfit`).
+        Returns (outline entries, jump lines to fill in)."""
         work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
         header, photo, photo_columns = spot.header, fit.photo, spot.photo_columns
-        layout = state.layout
         page = self.sheet.page
+        outline, jump_lines = [], []
         x0 = self.x_of(column)
         span_width = self.x_of(column + width - 1) + page.column_width - x0
         y_top = self.y_of(top)
@@ -674,7 +694,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                                        y_top - header.rows * self.pitch, span_width,
                                        header.rows * self.pitch))
         if work.part == 0:
-            self.outline.append((article.id, article.headline, layout.number, y_top))
+            outline.append((article.id, article.headline, layout.number, y_top))
         body_top = top + header.rows
         if photo is not None:
             photo_column, photo_row = self._photo_origin(module, state, fit)
@@ -704,8 +724,8 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                 last_x, last_row = x, row
         if jumped:
             bottom = max(bottom, last_row + 1)        # the "Continued on page N" line
-            self.pending_jump_lines.append(PendingJumpLine(article, work.part, layout.number,
-                                                            last_x, self.y_of(last_row)))
+            jump_lines.append(PendingJumpLine(article, work.part, layout.number, last_x,
+                                              self.y_of(last_row)))
         if module.locked is not None:     # it keeps its size, white and all
             bottom = top + module.locked.lines
         layout.rows_used += (bottom - top) * width
@@ -718,6 +738,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         if bottom + gap < state.limit(column, width) and rule.width:
             y = self.y_of(bottom) - gap * self.pitch / 2
             layout.draws.append(RuleDraw(x0, y, x0 + span_width, y, rule.width, rule.color))
+        return outline, jump_lines
 
     # -- jumps -------------------------------------------------------------------------------
     def _resolve_jump_lines(self, pages: list[PageLayout]) -> None:

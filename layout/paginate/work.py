@@ -106,15 +106,16 @@ class PendingJumpLine:
 
 
 class PageState:
-    """A page being filled: ``rows`` grid lines per column, the skyline of each column."""
+    """A page being filled: ``rows`` grid lines per column, the skyline of each column. What
+    it ends as is :meth:`plan`, a frozen :class:`PagePlan` that drawing reads."""
 
     def __init__(self, number: int, sheet: StyleSheet, rows: int, top_rows: int):
         page = sheet.page
-        self.layout = PageLayout(number, page.width, page.height)
+        self.number = number
         self.rows = rows
         self.top_rows = top_rows
         self.skyline = [top_rows] * page.columns
-        self.layout.rows_total = (rows - top_rows) * page.columns
+        self.articles: list[str] = []          # story ids, in placement order
         self.modules: list[Module] = []
         self.floor = [rows] * page.columns    # first grid line taken from below (ads)
         self.ads: list[AdPlacement] = []
@@ -124,3 +125,37 @@ class PageState:
     def limit(self, column: int, width: int) -> int:
         """The grid line where the columns ``column``…``column+width`` end for editorial."""
         return min(self.floor[column:column + width])
+
+    def plan(self) -> "PagePlan":
+        return PagePlan(self.number, self.rows, self.top_rows, tuple(self.floor),
+                        tuple(self.modules), tuple(self.ads), tuple(self.articles), self.last)
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """A finished page as values: its modules (copyfitting is computed from these), ads and
+    stories. Drawing it (``Paginator._draw``) changes nothing and returns a :class:`Drawn`."""
+
+    number: int
+    rows: int
+    top_rows: int
+    floor: tuple[int, ...]
+    modules: tuple[Module, ...]
+    ads: tuple[AdPlacement, ...]
+    articles: tuple[str, ...]
+    last: bool = False
+
+    def limit(self, column: int, width: int) -> int:
+        return min(self.floor[column:column + width])
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """A drawn page plan: the page, and what the edition collects from it — outline entries,
+    jump lines to fill in once every page is made, the page of each part, notes."""
+
+    layout: PageLayout
+    outline: tuple[tuple[str, str, int, float], ...]
+    jump_lines: tuple[PendingJumpLine, ...]
+    part_pages: tuple[tuple[tuple[str, int], int], ...]
+    notes: tuple

@@ -75,8 +75,8 @@ def read_locks(manifest: Path, pages: tuple[int, ...], edition: Edition, style: 
     file = str(manifest)
     hint = "build once without locks (the pages to lock come from that build's manifest.json)"
     if not manifest.is_file():
-        raise LayoutError(f"{source} asks to keep pages {format_pages(pages)} of the previous build, "
-                          "but there is no previous manifest.json", file=file, hint=hint)
+        raise LayoutError(f"{source} asks to keep pages {format_pages(pages)} of the previous "
+                          "build, but there is no previous manifest.json", file=file, hint=hint)
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError) as error:
