@@ -26,6 +26,7 @@ from .render import render_pdf
 from .render.images import effective_ppi
 from .model.locks import Locks
 from .sources import load_edition
+from .sources.grid import check_columns
 from .sources.locks import format_pages, read_locks
 from .stylesheet import StyleSheet, load_stylesheet
 from .text.paragraph import Typesetter
@@ -78,6 +79,7 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
                           file=folder)
     edition = load_edition(folder)
     sheet = load_stylesheet(resolve_style(edition, style), styles_dir=STYLES_DIR)
+    check_columns(edition, sheet.page.columns)
     return edition, sheet
 
 
