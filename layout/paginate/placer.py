@@ -586,7 +586,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
                 return NoRoom("it would leave a stub on one side of the jump")
-            if work.part >= self.sheet.spacing.max_jumps and not force:
+            if not self._may_jump(work):
                 return NoRoom("it has jumped as often as the style allows")
         else:
             fills, stop = self._pour(flow, work.start, height, spot.reserved, state.even)
@@ -611,6 +611,14 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             if poured is not None:
                 return poured
         return fill(flow, start, capacities_under(height, reserved), **self.keeps)
+
+    def _may_jump(self, work: Work) -> bool:
+        """Whether ``work`` may be cut and jumped here: a story jumps at most
+        ``spacing.max_jumps`` times — unless what is left of it is longer than a whole page
+        (it could go nowhere whole)."""
+        if work.part < self.sheet.spacing.max_jumps:
+            return True
+        return self._body_height(work, self.columns, [0] * self.columns, self.rows) is None
 
     def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""

@@ -109,7 +109,7 @@ class StripsMixin:
             reserved = self._reserved(photo, photo_columns, width, column, work)
             whole = self._body_height(work, width, reserved, self.rows)
             shapes.append(Shape(index, with_photo, header.rows, tuple(reserved), whole, total,
-                                work.part < self.sheet.spacing.max_jumps))
+                                self._may_jump(work)))
         return shapes
 
 
@@ -138,8 +138,9 @@ def plan_strip(shapes: list[Shape], room: int, width: int, gap: int,
     costs the white it leaves at the foot (none under :data:`~.holes.FOOT_MIN_LINES` lines),
     :data:`JUMP_COST_LINES` a jump and :data:`SKIP_COST_LINES` for each earlier story it passes
     over (:data:`MUST_COST_LINES` for ``first``, the story the page must carry, where it is
-    among the shapes). On a page still empty (``page_empty``) any story may jump, however
-    short its rest; ``white_weight`` weighs the foot white (more, to try plans that jump where
+    among the shapes). A shape that may not jump (it has jumped as often as the style allows)
+    only goes whole. On a page still empty (``page_empty``) a story may jump however short its
+    rest; ``white_weight`` weighs the foot white (more, to try plans that jump where
     a whole story would leave a white foot). Pure: the same shapes give the same plan."""
     best: list = [None, []]
     must = any(shape.index == first for shape in shapes)
@@ -160,7 +161,7 @@ def plan_strip(shapes: list[Shape], room: int, width: int, gap: int,
             need = shape.head + max(shape.reserved) + JUMP_MIN_ROWS + 1
             if room < need or fits:
                 continue
-            if not shape.may_jump and not page_empty:
+            if not shape.may_jump:
                 continue
             capacity = sum(capacities_under(room - shape.head, list(shape.reserved))) - 1
             if shape.total - capacity < JUMP_MIN_ROWS and not page_empty:

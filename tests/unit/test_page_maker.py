@@ -75,11 +75,14 @@ def test_a_story_too_long_for_the_strip_jumps_at_its_foot():
     assert plan == shapes
     # In one column the white (25 lines) costs less than a jump: it is left to the filler.
     assert plan_strip([Shape(0, True, 3, (0,), None, 60)], room=25, width=1, gap=1) == []
-    # Not if it may jump no more (and the page already has a module) ...
+    # Not if it may jump no more, even at the top of an empty page (a story jumps once).
     spent = [Shape(0, True, 3, (0, 0), None, 60, may_jump=False)]
     assert plan_strip(spent, room=25, width=2, gap=1) == []
-    # ... unless the page is still empty: something must open it.
-    assert plan_strip(spent, room=25, width=2, gap=1, page_empty=True) == spent
+    assert plan_strip(spent, room=25, width=2, gap=1, page_empty=True) == []
+    # On an empty page a jump may leave a short rest (something must open the page).
+    short = [Shape(0, True, 3, (0, 0), None, 48)]
+    assert plan_strip(short, room=25, width=2, gap=1) == []
+    assert plan_strip(short, room=25, width=2, gap=1, page_empty=True) == short
 
 
 def test_a_jump_that_would_leave_a_stub_is_not_made():
