@@ -102,9 +102,9 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
-    locks = _locks(edition, sheet, out, lock)
+    locks, lock_notes = _locks(edition, sheet, out, lock)
     pagination = paginate(edition, sheet, typesetter, composer, locks)
-    diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
+    diagnostics = list(edition.diagnostics) + lock_notes + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)
     diagnostics += _image_diagnostics(pagination)
@@ -130,18 +130,26 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
 
 
 def _locks(edition: Edition, sheet: StyleSheet, out: Path,
-           lock: tuple[int, ...] | None) -> Locks | None:
+           lock: tuple[int, ...] | None) -> tuple[Locks | None, list[Diagnostic]]:
     """The pages to keep (the command line's, else edition.yaml's) as ``out/manifest.json``
-    has them; None when nothing is locked."""
+    has them; None when nothing is locked. ``--lock`` without a previous build is an error;
+    ``lock:`` of edition.yaml with no previous build in ``out`` (a first build, a preview's
+    or an archive's own folder) makes every page afresh and says so."""
+    manifest = out / "manifest.json"
     if lock:
         source = "--lock " + format_pages(tuple(lock)).replace(" ", "")
     elif edition.lock:
         lock = edition.lock
         line = f":{edition.lock_line}" if edition.lock_line else ""
         source = f"{edition.root / 'edition.yaml'}{line}: lock"
+        if not manifest.is_file():
+            return None, [Diagnostic(
+                "lock", f"lock: {format_pages(lock)} — no previous build in {out} to keep the "
+                        "pages of: every page is made afresh",
+                file=str(edition.root / "edition.yaml"), line=edition.lock_line)]
     else:
-        return None
-    return read_locks(out / "manifest.json", tuple(lock), edition, sheet.name, source)
+        return None, []
+    return read_locks(manifest, tuple(lock), edition, sheet.name, source), []
 
 
 def _subject(edition: Edition) -> str:

@@ -91,7 +91,7 @@ def read_locks(manifest: Path, pages: tuple[int, ...], edition: Edition, style: 
         if meta.get(key) != now:
             raise LayoutError(f'the previous build is of another edition or style ({key} '
                               f'"{meta.get(key)}", this build "{now}"): its pages cannot be '
-                              "locked", file=file, key=f"edition.{key}", hint=hint)
+                              f"locked ({source})", file=file, key=f"edition.{key}", hint=hint)
     by_number = {page.get("number"): page for page in data["pages"] if isinstance(page, dict)}
     missing = [n for n in pages if n not in by_number]
     if missing:

@@ -158,12 +158,27 @@ def test_lock_in_edition_yaml_locks_like_the_option(late):
     assert modules(after, {1, 2}) == modules(before, {1, 2})
 
 
+def test_lock_in_edition_yaml_without_a_previous_build_makes_pages_afresh(tmp_path):
+    """``lock:`` stays in edition.yaml from one build to the next; a build into a folder with
+    no previous build (the first, a preview's, an archive's) makes every page and says so."""
+    root = tmp_path / "ed"
+    shutil.copytree(EDITIONS / "wire-xml", root)
+    yaml_file = root / "edition.yaml"
+    yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "lock: 1\n", encoding="utf-8")
+    result = build_edition(root, out=tmp_path / "out")
+    notes = [d for d in result.diagnostics if d.kind == "lock"]
+    assert len(notes) == 1 and "made afresh" in notes[0].message
+    assert notes[0].file == str(yaml_file) and notes[0].line
+    assert manifest(tmp_path / "out")["locks"]["pages"] == []
+
+
 @pytest.mark.parametrize("how,fragments", [
     ("missing", ["manifest.json", "no previous manifest.json", "--lock 1-3"]),
     ("foreign", ["manifest.json", "another edition", "edition.title"]),
     ("past", ["manifest.json", "no page 40"]),
     ("cut", ["manifest.json", "continues", "from page 1", "lock page 1 too"]),
     ("yaml", ["edition.yaml:", "lock", "3-x"]),
+    ("yaml-foreign", ["manifest.json", "another edition", "edition.yaml:"]),
 ])
 def test_bad_locks_are_named_and_nothing_is_written(late, tmp_path, capsys, how, fragments):
     root, out, _ = late
@@ -180,6 +195,13 @@ def test_bad_locks_are_named_and_nothing_is_written(late, tmp_path, capsys, how,
         args += ["--lock", "2,40"]
     elif how == "cut":
         args += ["--lock", "2"]       # page 2 carries the rest of a story from page 1
+    elif how == "yaml-foreign":
+        data = manifest(out)
+        data["edition"]["title"] = "Another Paper"
+        (out / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+        yaml_file = root / "edition.yaml"
+        yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "lock: 1-2\n",
+                             encoding="utf-8")
     else:
         yaml_file = root / "edition.yaml"
         yaml_file.write_text(yaml_file.read_text(encoding="utf-8") + "lock: 3-x\n",
