@@ -124,3 +124,53 @@ def test_a_jump_that_would_leave_a_stub_is_no_room(sheet, typesetter):
     trial = paginator.place(Work(stories["s"]), state, whole=False)
     assert isinstance(trial, NoRoom) and "stub" in trial.reason
     assert state.modules == []
+
+
+# -- locked pages ---------------------------------------------------------------------------
+
+def locked_page_maker(sheet, typesetter, heads, lines, modules):
+    from layout.model.locks import LockedPage, Locks
+    articles = tuple(story(name) for name in heads)
+    edition = Edition(root=Path("/edition"), title="Test", date=dt.date(2026, 11, 28),
+                      articles=articles)
+    locks = Locks((LockedPage(2, tuple(modules)),), "/out/manifest.json", "--lock 2")
+    paginator = Paginator(edition, sheet, typesetter, Galleys(heads, lines), locks)
+    return paginator, locks, {a.id: Work(a) for a in articles}
+
+
+def test_a_locked_module_keeps_its_place_and_oversets_what_no_longer_fits(sheet, typesetter):
+    # The previous build put "a" at column 1, line 0, 2 columns × 12 lines (head 2, body 10),
+    # and "b" beside it, 3 columns × 30 lines. "a" has grown to 26 lines: 20 fit, 6 are
+    # overset — reported, not moved; "b" (30 lines in 3 × 28) fits and is balanced.
+    #
+    #   col   1   2   3   4   5
+    #         a   a   b   b   b      rows 0-11: a (2 + 10);  rows 0-29: b (2 + 28)
+    from layout.model.locks import LockedModule
+    modules = [LockedModule("a", 0, 0, 0, 2, 12, False, False),
+               LockedModule("b", 0, 2, 0, 3, 30, False, False)]
+    paginator, locks, works = locked_page_maker(sheet, typesetter, {"a": 2, "b": 2},
+                                                {"a": 26, "b": 30}, modules)
+    state, continuations = paginator.locked.make(2, 0, locks.pages[0], works, [])
+    assert continuations == []
+    a, b = state.modules
+    assert (a.spot.column, a.spot.top, a.spot.width, a.spot.header.rows + a.height) == (0, 0, 2, 12)
+    assert [f.rows for f in a.fills] == [10, 10]
+    assert [(o.article, o.page, o.lines) for o in paginator.locked.overset] == [("a", 2, 6)]
+    assert (b.spot.column, b.spot.width, b.height) == (2, 3, 10)    # 30 lines balanced
+    assert [f.rows for f in b.fills] == [10, 10, 10]
+    assert [d.kind for d in paginator.diagnostics] == ["overset"]
+
+
+def test_a_locked_module_that_jumped_still_jumps_with_its_rest(sheet, typesetter):
+    # "c" jumped from this page before (5 columns × 20 lines, head 2): it fills 5 × 18 less
+    # the jump line, and its rest goes on (part 2, from page 2) where the page maker puts it.
+    from layout.model.locks import LockedModule
+    modules = [LockedModule("c", 0, 0, 80, 5, 20, True, False, body=18)]
+    paginator, locks, works = locked_page_maker(sheet, typesetter, {"c": 2}, {"c": 150},
+                                                modules)
+    state, continuations = paginator.locked.make(2, 0, locks.pages[0], works, [])
+    [module] = state.modules
+    assert module.jumped and sum(f.rows for f in module.fills) == 5 * 18 - 1
+    [rest] = continuations
+    assert (rest.start, rest.part, rest.from_page) == (89, 1, 2)
+    assert paginator.locked.overset == []
