@@ -27,7 +27,10 @@ from .outputs.typestats import TypeStats, edition_stats
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
+from .model.locks import Locks
 from .sources import load_edition
+from .sources.grid import check_columns
+from .sources.locks import format_pages, read_locks
 from .stylesheet import StyleSheet, load_stylesheet
 from .text.paragraph import Typesetter
 
@@ -85,13 +88,15 @@ def load(folder: Path, style: str | None = None) -> tuple[Edition, StyleSheet]:
                           file=folder)
     edition = load_edition(folder)
     sheet = load_stylesheet(resolve_style(edition, style), styles_dir=STYLES_DIR)
+    check_columns(edition, sheet.page.columns)
     return edition, sheet
 
 
 def build_edition(folder: Path, *, style: str | None = None, out: Path | None = None,
                   trace: bool = False, plan_only: bool = False,
                   outputs: tuple[Output, ...] = (), force: bool = False,
-                  workers: int | None = None) -> BuildResult:
+                  workers: int | None = None,
+                  lock: tuple[int, ...] | None = None) -> BuildResult:
     """Build ``folder`` into ``out/edition.pdf`` and ``out/manifest.json``, then run the other
     output stages asked for: ``trace`` adds ``out/trace.txt`` (what every page draws, one line
     a draw, for diffing), ``outputs`` any :class:`~layout.outputs.stage.Output` (the archive
@@ -100,6 +105,8 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     despite preflight errors). With ``plan_only`` nothing is written: the pages are planned
     and reported. ``workers`` (default: two on a machine with two cores) is how many
     processes set type (see :mod:`layout.compose.ahead`); the PDF is the same for any number.
+    ``lock`` (else ``lock:`` of edition.yaml): pages kept as the previous build in ``out``
+    made them (read from ``out/manifest.json``), only their text re-set.
 
     Raises :class:`LayoutError` for bad input; nothing is written then.
     """
@@ -109,10 +116,11 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     out = Path(out) if out is not None else Path("out") / folder.resolve().name
     typesetter = Typesetter(sheet)
     composer = GalleyComposer(sheet, typesetter)
+    locks, lock_notes = _locks(edition, sheet, out, lock)
     processes = default_workers() if workers is None else workers
     with set_ahead(edition, composer, processes):
-        pagination = paginate(edition, sheet, typesetter, composer)
-    diagnostics = list(edition.diagnostics) + list(pagination.diagnostics)
+        pagination = paginate(edition, sheet, typesetter, composer, locks)
+    diagnostics = list(edition.diagnostics) + lock_notes + list(pagination.diagnostics)
     diagnostics += _glyph_diagnostics(edition, typesetter)
     diagnostics += _direction_diagnostics(edition)
     diagnostics += _image_diagnostics(pagination)
@@ -153,6 +161,29 @@ def _configured_stages(edition: Edition, sheet: StyleSheet, given, force: bool) 
         from .outputs.previews import PreviewsOutput
         stages.append(PreviewsOutput())
     return stages
+
+
+def _locks(edition: Edition, sheet: StyleSheet, out: Path,
+           lock: tuple[int, ...] | None) -> tuple[Locks | None, list[Diagnostic]]:
+    """The pages to keep (the command line's, else edition.yaml's) as ``out/manifest.json``
+    has them; None when nothing is locked. ``--lock`` without a previous build is an error;
+    ``lock:`` of edition.yaml with no previous build in ``out`` (a first build, a preview's
+    or an archive's own folder) makes every page afresh and says so."""
+    manifest = out / "manifest.json"
+    if lock:
+        source = "--lock " + format_pages(tuple(lock)).replace(" ", "")
+    elif edition.lock:
+        lock = edition.lock
+        line = f":{edition.lock_line}" if edition.lock_line else ""
+        source = f"{edition.root / 'edition.yaml'}{line}: lock"
+        if not manifest.is_file():
+            return None, [Diagnostic(
+                "lock", f"lock: {format_pages(lock)} — no previous build in {out} to keep the "
+                        "pages of: every page is made afresh",
+                file=str(edition.root / "edition.yaml"), line=edition.lock_line)]
+    else:
+        return None, []
+    return read_locks(manifest, tuple(lock), edition, sheet.name, source), []
 
 
 def _subject(edition: Edition) -> str:

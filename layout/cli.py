@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--trace", action="store_true",
                        help="also write OUT/trace.txt: every draw of every page, one a line "
                             "(diff two builds to see exactly what a style change moved)")
+    build.add_argument("--lock", metavar="PAGES", type=_pages,
+                       help="keep these pages (1-3, or 1,4-5) exactly as the previous build in "
+                            "OUT made them (its manifest.json): only their text is re-set; a "
+                            "story that no longer fits is reported overset, not moved")
     build.add_argument("--plan-only", action="store_true",
                        help="plan the pages and print the plan; write nothing (fast)")
     build.add_argument("--archive", action="store_true",
@@ -115,6 +119,15 @@ def _designer_commands(commands) -> None:
     specimen.add_argument("--debug", action="store_true")
 
 
+def _pages(text: str) -> tuple[int, ...]:
+    """--lock's value: page numbers and ranges (argparse reports a bad one as a usage error)."""
+    from .sources.locks import parse_pages
+    try:
+        return parse_pages(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -164,7 +177,7 @@ def _build(args) -> int:
         raise LayoutError(f"--workers must be 1 or more, not {args.workers}")
     result = build_edition(args.edition, style=args.style, out=args.out, trace=args.trace,
                            plan_only=args.plan_only, outputs=tuple(outputs), force=args.force,
-                           workers=args.workers)
+                           workers=args.workers, lock=args.lock)
     print(build_report(result))
     return 0
 

@@ -41,6 +41,11 @@ def build_report(result) -> str:
                      f"holes {holes:4.1%}  "
                      f"loose {stats.loose_20:>2} hyph {stats.hyphenated:>3} "
                      f"ladder {stats.longest_ladder}  {modules}")
+    if pagination.locked:
+        lines.append("locked: pages " + ", ".join(map(str, pagination.locked))
+                     + " keep the modules of the previous build; "
+                     + (", ".join(f"{o.article} overset {o.lines} lines on page {o.page}"
+                                  for o in pagination.overset) or "nothing overset"))
     lines.append(_typesetting(result.typesetting))
     for jump in pagination.jumps:
         lines.append(f"  jump: {jump.article} page {jump.from_page} → page {jump.to_page}")

@@ -188,3 +188,5 @@ class Edition:
     ads: tuple[Ad, ...] = ()
     plan: tuple[tuple[int, tuple[str, ...]], ...] = ()   # page → its stories' ids (plan order)
     production: Production = Production()
+    lock: tuple[int, ...] = ()         # pages to keep from the previous build (``lock:``)
+    lock_line: int | None = None       # where edition.yaml says so, for messages

@@ -2,12 +2,19 @@
 
 Schema (version 1):
   edition: {title, date, issue, style, pages}
+  grid: {columns, rows, masthead_rows}   (the page grid the pages were made on)
+  locks: {pages: [page numbers kept from the previous build (--lock)],
+          overset: [{article, part, page, lines}]  (body lines of a locked module not printed)}
   typesetting: {lines, loose_15, loose_20, tight, hyphenated, longest_ladder, keeps_fixed,
                 keeps_left, emergency, loosest: {page, ratio, text}}   (see typestats.py)
   pages: [{number, section, articles: [ids], fill: share of the grid the modules cover,
            holes: share of the page grid left as white holes (runs of 3+ empty grid lines in
            a column, as a reader — or pdfcheck — sees them; copyfitting included),
-           modules: [{article, part, column, row, columns, lines, jumps}] (grid units),
+           modules: [{article, part, column, row, columns, lines, jumps, filler, body,
+                      reach, smaller, even}] (grid units; body: lines the text was poured
+                      into, reach: lines from the top that copyfitting fills, smaller: the head
+                      set that many sizes down, even: the body poured evenly over the columns
+                      — what a locked rebuild keeps),
            typesetting: {… as above, for the page}}]
   articles: [{id, file, headline, pages: [..], parts: [{part, page, boxes: [{kind, x, y,
              width, height}], lines: {kind: count}}]}]
@@ -61,6 +68,11 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
         "edition": {"title": edition.title, "date": edition.date.isoformat(),
                     "issue": edition.issue, "style": style_name,
                     "pages": len(pagination.pages)},
+        "grid": {"columns": pagination.grid[0], "rows": pagination.grid[1],
+                 "masthead_rows": pagination.grid[2]},
+        "locks": {"pages": list(pagination.locked),
+                  "overset": [{"article": o.article, "part": o.part, "page": o.page,
+                               "lines": o.lines} for o in pagination.overset]},
         "typesetting": typesetting.as_dict(),
         "pages": [{"number": page.number, "section": page.section,
                    "articles": list(page.articles),
@@ -68,7 +80,9 @@ def manifest_data(edition: Edition, style_name: str, pagination: Pagination,
                    "holes": round(page.hole_lines / page.grid_lines, 4) if page.grid_lines else 0,
                    "modules": [{"article": m.article, "part": m.part, "column": m.column,
                                 "row": m.row, "columns": m.columns, "lines": m.lines,
-                                "jumps": m.jumps, "filler": m.filler} for m in page.modules],
+                                "jumps": m.jumps, "filler": m.filler, "body": m.body,
+                                "reach": m.reach, "smaller": m.smaller, "even": m.even}
+                               for m in page.modules],
                    "ads": [{"file": a.ad.source, "column": a.column, "row": a.row,
                             "columns": a.columns, "lines": a.lines,
                             "position": a.ad.position} for a in page.ads],

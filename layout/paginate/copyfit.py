@@ -79,13 +79,23 @@ class CopyfitMixin:
 
     def _room(self, module: Module, state: PageState) -> int:
         """White grid lines under ``module``, down to the next module or the foot of the page
-        (at most :data:`MAX_FEATHER_LINES`)."""
+        (at most :data:`MAX_FEATHER_LINES`); on the edition's last page only down to the next
+        module. A locked module reaches the foot it had."""
+        if module.locked is not None:
+            reach = module.locked.reach if module.locked.reach is not None \
+                else module.locked.lines
+            room = module.spot.top + reach - module.bottom
+            return max(0, min(room, MAX_FEATHER_LINES))
         gap = self.sheet.spacing.gap_lines
-        room = state.limit(module.spot.column, module.spot.width) - module.bottom
-        for other in state.modules:
-            if other is not module and other.spot.top >= module.bottom and \
-                    set(other.columns) & set(module.columns):
-                room = min(room, other.spot.top - module.bottom - gap)
+        limit = state.limit(module.spot.column, module.spot.width)
+        # On the edition's last page white at the foot of the page is no fault: a module
+        # over it ends where its text ends.
+        room = 0 if state.last and limit == state.rows else limit - module.bottom
+        below = [other.spot.top - module.bottom - gap for other in state.modules
+                 if other is not module and other.spot.top >= module.bottom
+                 and set(other.columns) & set(module.columns)]
+        if below:
+            room = min(below) if state.last and limit == state.rows else min(room, *below)
         return max(0, min(room, MAX_FEATHER_LINES))
 
     def _absorb(self, module: Module) -> int:
@@ -123,14 +133,12 @@ class CopyfitMixin:
             for other in state.modules:
                 if other.spot.top >= last.bottom and set(other.columns) & set(last.columns):
                     below = min(below, other.spot.top - last.bottom - gap)
-            remaining = below - self._absorb(last)
-            for index in range(len(chain) - 2, -1, -1):
-                if remaining < FOOT_MIN_LINES:
-                    break
-                shift = min(remaining, self._absorb(chain[index]))
-                for lower in chain[index + 1:]:
-                    lower.spot = replace(lower.spot, top=lower.spot.top + shift)
-                remaining -= shift
+            shifts = settle_shifts([self._absorb(m) for m in chain], below)
+            for module, shift in zip(chain, shifts):
+                if shift:
+                    index = next(i for i, m in enumerate(state.modules) if m is module)
+                    state.modules[index] = replace(
+                        module, spot=replace(module.spot, top=module.spot.top + shift))
 
     def _target(self, module: Module, state: PageState) -> int:
         """Body lines a module's columns reach once copyfitted: its height and the white
@@ -162,20 +170,12 @@ class CopyfitMixin:
 
         breaks = [self._column_breaks(module.work.article, flow, f) if f.stop > f.start else []
                   for f in module.fills]
-        growth = 0
-        photo_columns = [i for i, rows in enumerate(spot.reserved) if rows > 0]
-        if spot.photo is not None and photo_columns:
-            short = min(target - used(i) - sum(most for _, most in breaks[i])
-                        for i in photo_columns)
-            growth = max(0, min(short, photo_growth_limit(spot.photo, self.pitch)))
+        limit = photo_growth_limit(spot.photo, self.pitch) if spot.photo is not None else 0
+        spacing, growth = fit_columns(
+            [spot.reserved[offset] for offset in range(len(module.fills))],
+            [used(offset) for offset in range(len(module.fills))],
+            breaks, [offset in texted for offset in range(len(module.fills))], target, limit)
         photo = self._grown(spot.photo, growth) if spot.photo is not None else None
-        spacing = []
-        for offset in range(len(module.fills)):
-            if offset not in texted:
-                spacing.append({})
-                continue
-            extra = growth if offset in photo_columns else 0
-            spacing.append(_spread(breaks[offset], max(0, target - used(offset) - extra)))
         return Fit(spacing, growth, photo)
 
     def _column_breaks(self, article: Article, flow, column_fill) -> list[tuple[int, int]]:
@@ -194,6 +194,49 @@ class CopyfitMixin:
         if key not in self._grown_photos or self._grown_photos[key][0] is not photo:
             self._grown_photos[key] = (photo, grown_photo(photo, growth, self.pitch))
         return self._grown_photos[key][1]
+
+
+def fit_columns(reserved: list[int], used: list[int], breaks: list[list[tuple[int, int]]],
+                texted: list[bool], target: int, growth_limit: int) -> tuple[list[dict], int]:
+    """Copyfit one module's columns to ``target`` body lines: (blank lines per column as
+    {flow index: lines}, grid lines the photo grows).
+
+    Column *c* has ``reserved[c]`` lines of photo at its top, ``used[c]`` lines taken (photo,
+    text, jump line), its ``breaks`` ((flow index, most lines) pairs) and ``texted[c]`` when it
+    holds text. The photo (over the columns with ``reserved`` lines) grows, up to
+    ``growth_limit``, by what the columns under it cannot take at their breaks; then every
+    texted column spreads what it still lacks over its breaks (:func:`_spread`). Pure."""
+    growth = 0
+    photo_columns = [c for c, rows in enumerate(reserved) if rows > 0]
+    if growth_limit and photo_columns:
+        short = min(target - used[c] - sum(most for _, most in breaks[c])
+                    for c in photo_columns)
+        growth = max(0, min(short, growth_limit))
+    spacing = []
+    for c in range(len(used)):
+        if not texted[c]:
+            spacing.append({})
+            continue
+        extra = growth if c in photo_columns else 0
+        spacing.append(_spread(breaks[c], max(0, target - used[c] - extra)))
+    return spacing, growth
+
+
+def settle_shifts(absorbs: list[int], below: int) -> list[int]:
+    """How far each module of a chain (stacked, touching, top to bottom) moves down so the
+    chain shares the ``below`` white lines under its last module: the last takes what it can
+    (``absorbs[-1]``); while a foot's worth (:data:`FOOT_MIN_LINES`) is left, the one over it
+    opens up to what it can take, and everything under it moves down by as much. Pure."""
+    shifts = [0] * len(absorbs)
+    remaining = below - absorbs[-1] if absorbs else 0
+    for index in range(len(absorbs) - 2, -1, -1):
+        if remaining < FOOT_MIN_LINES:
+            break
+        shift = min(remaining, absorbs[index])
+        for lower in range(index + 1, len(absorbs)):
+            shifts[lower] += shift
+        remaining -= shift
+    return shifts
 
 
 def _breaks(flow, column_fill) -> list[tuple[int, int]]:

@@ -43,9 +43,13 @@ class HeadsMixin:
         """No two heads of like size side by side in one band: going down the page and
         across, a head that bumps one placed before it is set a size smaller (the style's
         next rank, then its jump-head size) while the style has one. The module keeps its
-        place; the lines the smaller head frees go to copyfitting."""
+        place; the lines the smaller head frees go to copyfitting. The page's modules are
+        replaced by new values, none changed in place."""
         placed: list[tuple] = []
-        for module in sorted(state.modules, key=lambda m: (m.spot.top, m.spot.column)):
+        order = sorted(range(len(state.modules)),
+                       key=lambda i: (state.modules[i].spot.top, state.modules[i].spot.column))
+        for index in order:
+            module = state.modules[index]
             box = self._head_box(module)
             article, width = module.work.article, module.spot.width
             while box is not None and any(_bumps(box, other) for other in placed):
@@ -55,8 +59,10 @@ class HeadsMixin:
                 header = self.composer.header(article, width, smaller)
                 if header.rows > module.spot.header.rows:
                     break
-                module.spot = replace(module.spot, header=header, smaller=smaller)
+                module = replace(module, spot=replace(module.spot, header=header,
+                                                      smaller=smaller))
                 box = self._head_box(module)
+            state.modules[index] = module
             if box is not None:
                 placed.append(box)
 

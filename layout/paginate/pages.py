@@ -31,6 +31,10 @@ class ModuleInfo:
     lines: int
     jumps: bool          # the story goes on on a later page
     filler: bool = False # a brief placed where room was left
+    body: int = 0        # body lines the text was poured into (before copyfitting)
+    reach: int = 0       # grid lines from its top that copyfitting fills it to (photo included)
+    smaller: int = 0     # its head set this many sizes down (unbumped)
+    even: bool = False   # its body poured evenly over its columns
 
 
 @dataclass
@@ -68,3 +72,6 @@ class Pagination:
     jumps: list[Jump]
     outline: list[tuple[str, str, int, float]]   # (article id, headline, page, y of the head)
     diagnostics: list[Diagnostic]
+    grid: tuple[int, int, int] = (0, 0, 0)      # columns, grid lines, masthead lines
+    locked: tuple[int, ...] = ()                 # pages kept from the previous build
+    overset: list = field(default_factory=list)  # locked.Overset: lines that did not fit

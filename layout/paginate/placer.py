@@ -28,23 +28,27 @@ The choice is page by page: there is no look-ahead across pages.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..compose.blocks import Block
 from ..compose.draws import ImageDraw, RuleDraw, place
 from ..compose.fill import balanced_height, capacities_under, fill
 from ..compose.galley import GalleyComposer
 from ..errors import Diagnostic, LayoutError
 from ..model import Article, Edition
+from ..model.locks import Locks
 from ..stylesheet.types import StyleSheet
 from ..text.paragraph import Typesetter
 from .ads import book
 from .copyfit import CopyfitMixin
 from .furniture import ears, folio, masthead
 from .heads import HeadsMixin
+from .locked import LockedPages, check_grid
 from .holes import InkMap, block_ink
 from .pages import ArticleBox, Jump, ModuleInfo, PageLayout, Pagination
 from .strips import StripsMixin, compositions
-from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Fit, Module, PageState,
-                   PendingJumpLine, Spot, Work)
+from .work import (JUMP_COST_LINES, JUMP_MIN_ROWS, LOOKAHEAD, Drawn, Fit, Jumped, Module,
+                   NoRoom, PagePlan, PageState, PendingJumpLine, Placed, Spot, Trial, Work)
 
 AD_SHAPE_TOLERANCE = 0.05  # an ad more out of shape than this with its booking is reported
 LAST_PAGE_HOLE_WEIGHT = 0.1
@@ -52,11 +56,13 @@ HOLES_REPORTED = 0.03     # a page (not the last) with more white holes is repor
 HOLE_LIMIT = 0.02         # share of a page's grid lines that may be white holes …
 OVER_LIMIT_WEIGHT = 10    # … past it, a white line weighs this many
 BUMP_COST_LINES = 20      # a pair of bumped heads weighs as much as this many white lines
+RETRY_HOLES = 0.025       # a page whiter than this is made again, the strips' foot white …
+RETRY_WHITE_WEIGHT = 10    # … weighing this many times as much
 
 
 class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     def __init__(self, edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
-                 composer: GalleyComposer):
+                 composer: GalleyComposer, locks: Locks | None = None):
         self.edition = edition
         self.sheet = sheet
         self.typesetter = typesetter
@@ -84,6 +90,10 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         self.diagnostics: list[Diagnostic] = []
         self.keeps = {"widows": sheet.spacing.widows, "orphans": sheet.spacing.orphans}
         self.plan = {page: list(ids) for page, ids in edition.plan}
+        self.locks = locks
+        self.locked = LockedPages(self, locks) if locks is not None else None
+        if locks is not None:
+            check_grid(locks, self.columns, self.rows, self.masthead_rows)
 
     # -- geometry ----------------------------------------------------------------------------
     def x_of(self, column: int) -> float:
@@ -124,28 +134,48 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
     # -- the page loop -----------------------------------------------------------------------
     def run(self) -> list[PageLayout]:
         pages: list[PageLayout] = []
-        pending = [Work(article) for article in self.edition.articles if not article.filler]
-        self._fillers = [Work(article) for article in self.edition.articles if article.filler]
+        locked_first = self.locked.first_parts() if self.locked is not None else set()
+        lock_numbers = self.locks.numbers if self.locks is not None else ()
+        works = {article.id: Work(article) for article in self.edition.articles
+                 if article.id in locked_first}
+        pending = [Work(article) for article in self.edition.articles if not article.filler
+                   and article.id not in locked_first]
+        self._fillers = [Work(article) for article in self.edition.articles if article.filler
+                         and article.id not in locked_first]
         masthead_rows = self.masthead_rows
-        while pending or self._fillers:
-            if not pending:           # fillers no page needed: they close the edition
-                pending, self._fillers = self._fillers, []
+        while pending or self._fillers or any(n > len(pages) for n in lock_numbers):
             number = len(pages) + 1
             top_rows = masthead_rows if number == 1 else 0
-            state, pending, continuations = self._best_page(number, top_rows, pending)
+            lock = self.locks.page(number) if self.locks is not None else None
+            if lock is not None:
+                self._page_ads = self._ads_for(number, self._section_of(lock))
+                state, continuations = self.locked.make(number, top_rows, lock, works, pending)
+            else:
+                if not pending and not self._fillers:
+                    raise LayoutError(
+                        f"page {number} is not locked, and no story is left for it before "
+                        f"locked page {min(n for n in lock_numbers if n > number)}",
+                        file=self.locks.manifest, key="pages",
+                        hint=f"lock page {number} too, or fewer pages ({self.locks.source})")
+                if not pending:       # fillers no page needed: they close the edition
+                    pending, self._fillers = self._fillers, []
+                state, pending, continuations = self._best_page(number, top_rows, pending)
             self._placed_ads.extend(placement.ad for placement in state.ads)
-            if number == 1:
-                state.layout.draws[:0] = self.masthead_draws
-            if not state.layout.articles:
+            plan = state.plan()
+            if not plan.articles and lock is None:
                 raise LayoutError("the headline block is taller than a page",
                                   file=pending[0].article.file, key="headline")
-            state.layout.hole_lines = sum(self._ink(state).holes())
-            state.layout.grid_lines = state.rows * self.columns
-            self._finish(state)
-            state.layout.section = self._section(state)
-            state.layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
-                                            state.layout.section))
-            pages.append(state.layout)
+            drawn = self._draw(plan)
+            self.outline.extend(drawn.outline)
+            self.pending_jump_lines.extend(drawn.jump_lines)
+            self.part_pages.update(drawn.part_pages)
+            self.diagnostics.extend(drawn.notes)
+            layout = drawn.layout
+            if number == 1:
+                layout.draws[:0] = self.masthead_draws
+            layout.draws.extend(folio(self.edition, self.sheet, self.typesetter, number,
+                                      layout.section))
+            pages.append(layout)
             pending = continuations + pending
         self._resolve_jump_lines(pages)
         for page in pages[:-1]:
@@ -186,32 +216,29 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             allowed = pending[:1]
         pool = self._section_pool(allowed)
         section = next((w.article.section for w in pool if w.part == 0), "")
-        self._page_ads = [ad for ad in self.edition.ads
-                          if ad.page == number or (ad.page is None and ad.section == section
-                                                   and ad not in self._placed_ads)]
-        candidates = [self._greedy_page(number, top_rows, pool)]
-        for strips in compositions(self.columns):
-            candidates.append(self._strip_page(number, top_rows, pool, strips))
-        for state, left, continuations in candidates[1:]:
-            self._fill_leftovers(state, left, continuations)
-        first = pool[0].article.id
-        valid = [c for c in candidates if first in c[0].layout.articles] or candidates[:1]
-        filled = [(state, left, continuations, self._fill_gaps(state))
-                  for state, left, continuations in valid]
-        for state, *_ in filled:
-            self._unbump(state)
-            self._settle(state)
+        self._page_ads = self._ads_for(number, section)
         pool_ids = {id(w) for w in pool}
+        filled = self._candidates(number, top_rows, pool, pending, pool_ids)
 
-        def cost(candidate) -> float:
-            state, left, continuations, _ = candidate
+        def takes_all(candidate) -> bool:
             # A page that takes everything still to come is the edition's last: white at its
             # foot is no fault there.
+            state, left, continuations, _ = candidate
             placed = pool_ids - {id(w) for w in left}
-            last = not continuations and all(id(w) in placed for w in pending)
-            return self._cost(state, last)
+            return not continuations and all(id(w) in placed for w in pending)
 
-        state, left, continuations, used = min(filled, key=cost)
+        def cost(candidate) -> float:
+            return self._cost(candidate[0], takes_all(candidate))
+
+        best = min(filled, key=cost)
+        if not takes_all(best) and \
+                sum(self._ink(best[0]).holes()) > RETRY_HOLES * best[0].rows * self.columns:
+            # Too white: make the strips again weighing the white at their feet more, so a
+            # jump is tried where a whole story would leave a foot copyfitting cannot fill.
+            filled += self._candidates(number, top_rows, pool, pending, pool_ids,
+                                       white_weight=RETRY_WHITE_WEIGHT, retry=True)
+            best = min(filled, key=cost)
+        state, left, continuations, used = best
         self._fillers = [w for w in self._fillers if w not in used]
         placed = {id(w) for w in pool} - {id(w) for w in left}
         for work in here:
@@ -221,12 +248,51 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                            "on a later page", file=str(work.article.file)))
         return state, [w for w in pending if id(w) not in placed], continuations
 
+    def _candidates(self, number: int, top_rows: int, pool: list[Work], pending: list[Work],
+                    pool_ids: set[int], white_weight: float = 1.0, retry: bool = False):
+        """The ways to make the page: the greedy one and one per strip split (the room they
+        leave filled), each with the fillers placed, unbumped and settled (the edition's last
+        page is not settled: it ends where its stories end). [(page, left, continuations,
+        fillers used)]; only those that carry the page's first story, if any do. A ``retry``
+        (a page too white the first time) has no greedy way, weighs the strips' foot white
+        ``white_weight`` times and pours whole modules evenly."""
+        candidates = [] if retry else [self._greedy_page(number, top_rows, pool)]
+        for strips in compositions(self.columns):
+            state, left, continuations = self._strip_page(number, top_rows, pool, strips,
+                                                          white_weight, even=retry)
+            self._fill_leftovers(state, left, continuations)
+            candidates.append((state, left, continuations))
+        first = pool[0].article.id
+        valid = [c for c in candidates if first in c[0].articles] or candidates[:1]
+        filled = []
+        for state, left, continuations in valid:
+            used = self._fill_gaps(state)
+            self._unbump(state)
+            placed = pool_ids - {id(w) for w in left}
+            state.last = not continuations and all(id(w) in placed for w in pending) and \
+                all(w in used for w in self._fillers)
+            if not state.last:
+                self._settle(state)
+            filled.append((state, left, continuations, used))
+        return filled
+
+    def _ads_for(self, number: int, section: str) -> list:
+        """The ads booked for page ``number``, or for the first page of its ``section``."""
+        return [ad for ad in self.edition.ads
+                if ad.page == number or (ad.page is None and ad.section == section
+                                         and ad not in self._placed_ads)]
+
+    def _section_of(self, lock) -> str:
+        """The section a locked page opens: that of its first story that starts there."""
+        by_id = {article.id: article for article in self.edition.articles}
+        return next((by_id[m.article].section for m in lock.modules if m.part == 0), "")
+
     def _fill_gaps(self, state: PageState) -> list[Work]:
         """Briefs marked ``filler: true`` go whole, at any width, wherever the page has room
         left; returns those placed."""
         used = []
         for work in self._fillers:
-            if self.place(work, state, whole=True, any_width=True) is None:
+            if isinstance(self.place(work, state, whole=True, any_width=True), Placed):
                 used.append(work)
         return used
 
@@ -251,12 +317,12 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             # 1. The first story (within a short look-ahead) that fits whole somewhere.
             if not self._place_whole(left, state):
                 # 2. Nothing fits whole: start the next story in the best gap and jump it.
-                rest = self.place(left[0], state, whole=False, force=not state.modules)
-                if rest is False:
+                trial = self.place(left[0], state, whole=False, force=not state.modules)
+                if isinstance(trial, NoRoom):
                     break
                 left.pop(0)
-                if rest is not None:
-                    continuations.append(rest)
+                if isinstance(trial, Jumped):
+                    continuations.append(trial.rest)
         return state, left, continuations
 
 
@@ -272,17 +338,17 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         left, continuations = list(pending), []
         for work in [w for w in pending if w.part == 0 and w.article.page == number
                      and w.article.slot]:
-            rest = self._put_in_slot(work, state)
-            if rest is False:
+            trial = self._put_in_slot(work, state)
+            if isinstance(trial, NoRoom):
                 continue
             left.remove(work)
-            if rest is not None:
-                continuations.append(rest)
+            if isinstance(trial, Jumped):
+                continuations.append(trial.rest)
         return state, left, continuations
 
-    def _put_in_slot(self, work: Work, state: PageState):
+    def _put_in_slot(self, work: Work, state: PageState) -> Trial:
         """A story pinned to a slot: at the top-left (top, left), top-right (right), or whole
-        at the foot (bottom). False when it does not fit there."""
+        at the foot (bottom). NoRoom when it does not fit there."""
         slot = work.article.slot
         width = self.natural_columns(work.article)
         column = self.columns - width if slot == "right" else 0
@@ -295,18 +361,18 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         floor = state.limit(column, width)
         body = self._body_height(work, width, reserved, floor - header.rows)
         if body is None:
-            return False
+            return NoRoom("too long for the foot of the page, whole")
         top = floor - header.rows - body
         if top < max(state.skyline[column:column + width]):
-            return False
+            return NoRoom("the foot is taken")
         skyline = list(state.skyline)
-        rest = self._put(work, state, Spot(column, width, top, header, photo, photo_columns,
+        trial = self._put(work, state, Spot(column, width, top, header, photo, photo_columns,
                                             reserved))
         gap = self.sheet.spacing.gap_lines
         for c in range(column, column + width):     # it holds the foot: a floor, not a top
             state.skyline[c] = skyline[c]
             state.floor[c] = max(top - gap, 0)
-        return rest
+        return trial
 
     def _check_ads(self, pages: int) -> None:
         """Every booked ad must have found its page."""
@@ -374,14 +440,14 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         a neighbour first, then at any width (a narrow gap takes a narrow module)."""
         for any_width in (False, True):
             for index, work in enumerate(pending[:LOOKAHEAD]):
-                if self.place(work, state, whole=True, any_width=any_width) is None:
+                if isinstance(self.place(work, state, whole=True, any_width=any_width), Placed):
                     del pending[index]
                     return True
         return False
 
     def _section(self, state: PageState) -> str:
         by_id = {article.id: article for article in self.edition.articles}
-        for article_id in state.layout.articles:
+        for article_id in state.articles:
             section = by_id[article_id].section
             if section:
                 return section
@@ -477,16 +543,16 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
         return best
 
     def place(self, work: Work, state: PageState, *, whole: bool, force: bool = False,
-              any_width: bool = False):
+              any_width: bool = False) -> Trial:
         """Place ``work`` on the page, whole (balanced columns) or, when ``whole`` is false,
-        as much as fits in the best gap. Returns False if it cannot go on this page, None if
-        it was placed whole, or the work that continues it on a later page."""
+        as much as fits in the best gap: :class:`Placed`, :class:`Jumped` with the work that
+        continues it on a later page, or :class:`NoRoom` with why."""
         article = work.article
         flow = self.composer.body(article)
         remaining_rows = self._text_rows(work)
         min_lines = self.sheet.spacing.min_body_lines
         if whole and remaining_rows > self._free_area(state):
-            return False              # more text than the page has room left: not whole
+            return NoRoom("more text than the page has room left")
         best = None
         # A story starting in a gap too small for its photo starts without it: the photo then
         # opens the continuation (jump page), as desks do.
@@ -498,10 +564,10 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             if best is not None:
                 break
         if best is None:
-            return False
+            return NoRoom("no spot wide and deep enough")
         return self._put(work, state, best[1], force)
 
-    def _put(self, work: Work, state: PageState, spot: Spot, force: bool = False):
+    def _put(self, work: Work, state: PageState, spot: Spot, force: bool = False) -> Trial:
         """Fill ``work``'s body into ``spot`` (whole, or to the foot of the page and jump) and
         book the module. Same returns as :meth:`place`."""
         article = work.article
@@ -519,82 +585,115 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             height = free
             rest_rows = sum(item.rows for item in flow[stop:])
             if stop == work.start or (rest_rows < JUMP_MIN_ROWS and not force):
-                return False     # no stub on the far side of a jump
-            if work.part >= self.sheet.spacing.max_jumps and not force:
-                return False     # it has jumped as often as the style allows
+                return NoRoom("it would leave a stub on one side of the jump")
+            if not self._may_jump(work):
+                return NoRoom("it has jumped as often as the style allows")
         else:
-            fills, stop = fill(flow, work.start, capacities_under(height, spot.reserved),
-                               **self.keeps)
+            fills, stop = self._pour(flow, work.start, height, spot.reserved, state.even)
         photo_pending = work.photo_pending and spot.photo is None and bool(article.figures)
         if photo_pending and stop >= len(flow):
-            return False         # the story would end here without its photo: not here
+            return NoRoom("it would end here without its photo")
         note = (f"the photo goes with the continuation on a later page: no room under the "
-                f"headline on page {state.layout.number}") if photo_pending else ""
-        self._register(Module(work, spot, fills, height, jumped, note), state)
+                f"headline on page {state.number}") if photo_pending else ""
+        self._register(Module(work, spot, fills, height, jumped, note,
+                              even=state.even and not jumped), state)
         if stop >= len(flow):
-            return None
-        return Work(article, stop, work.part + 1, state.layout.number, spot.width,
-                     photo_pending)
+            return Placed()
+        return Jumped(Work(article, stop, work.part + 1, state.number, spot.width,
+                           photo_pending))
+
+    def _pour(self, flow, start: int, height: int, reserved: list[int], even: bool = False):
+        """The body of a whole module ``height`` lines deep: column by column to capacity, or
+        (``even``, on a page made again for its white) by :func:`even_pour` where no photo
+        takes lines — the short fall spread over the columns, not left at the last."""
+        if even and not any(reserved) and len(reserved) > 1:
+            poured = even_pour(flow, start, height, len(reserved), self.keeps)
+            if poured is not None:
+                return poured
+        return fill(flow, start, capacities_under(height, reserved), **self.keeps)
+
+    def _may_jump(self, work: Work) -> bool:
+        """Whether ``work`` may be cut and jumped here: a story jumps at most
+        ``spacing.max_jumps`` times — unless what is left of it is longer than a whole page
+        (it could go nowhere whole)."""
+        if work.part < self.sheet.spacing.max_jumps:
+            return True
+        return self._body_height(work, self.columns, [0] * self.columns, self.rows) is None
 
     def _register(self, module: Module, state: PageState) -> None:
         """Book a placed module on the page: its rows, its story, the skyline."""
         article = module.work.article
-        layout = state.layout
-        if article.id not in layout.articles:
-            layout.articles.append(article.id)
+        if article.id not in state.articles:
+            state.articles.append(article.id)
         gap = self.sheet.spacing.gap_lines
         for c in module.columns:
             state.skyline[c] = min(state.rows, module.bottom + gap)
         state.modules.append(module)
 
     # -- copyfitting and drawing -------------------------------------------------------------
-    def _finish(self, state: PageState) -> None:
-        """Copyfit, then draw every module of the page. Each body column takes whole grid lines
-        of extra space between its paragraphs until it reaches the module's foot — its body
-        height plus any white under the module — so the columns of a story end level and
-        modules end on the next module or the foot of the page ("feathering", the first rung of
-        NEWSPAPER.md's ladder; see :meth:`_copyfit`)."""
-        self._draw_ads(state)
-        for module in state.modules:
-            self.part_pages[(module.work.article.id, module.work.part)] = state.layout.number
-            if module.note:
-                self.diagnostics.append(Diagnostic("fit", module.note,
-                                                   file=str(module.work.article.file)))
-            self._draw_module(module, state, self._copyfit(module, state))
-
-    def _draw_ads(self, state: PageState) -> None:
-        """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
-        white (one picture, so the space reads as the ad's); boxed in the manifest."""
+    def _draw(self, plan: PagePlan) -> Drawn:
+        """Draw a finished page plan: copyfit, then draw its ads and every module. Each body
+        column takes whole grid lines of extra space between its paragraphs until it reaches
+        the module's foot — its body height plus any white under the module — so the columns of
+        a story end level and modules end on the next module or the foot of the page
+        ("feathering", the first rung of NEWSPAPER.md's ladder; see :meth:`_copyfit`). Changes
+        nothing: the page and what the edition collects from it come back as a :class:`Drawn`."""
         page = self.sheet.page
-        for placement in state.ads:
+        layout = PageLayout(plan.number, page.width, page.height)
+        layout.rows_total = (plan.rows - plan.top_rows) * self.columns
+        layout.articles = list(plan.articles)
+        layout.hole_lines = sum(self._ink(plan).holes())
+        layout.grid_lines = plan.rows * self.columns
+        out = Drawn(layout, (), (), (), ())
+        notes = list(self._draw_ads(plan, layout))
+        outline, jump_lines, part_pages = [], [], []
+        for module in plan.modules:
+            part_pages.append(((module.work.article.id, module.work.part), plan.number))
+            if module.note:
+                notes.append(Diagnostic("fit", module.note, file=str(module.work.article.file)))
+            drawn = self._draw_module(module, plan, self._copyfit(module, plan), layout)
+            outline.extend(drawn[0])
+            jump_lines.extend(drawn[1])
+        layout.section = self._section(plan)
+        return replace(out, outline=tuple(outline), jump_lines=tuple(jump_lines),
+                       part_pages=tuple(part_pages), notes=tuple(notes))
+
+    def _draw_ads(self, plan: PagePlan, layout: PageLayout) -> list[Diagnostic]:
+        """Each ad fills its cells: scaled into them with its shape kept, top-centred, on paper
+        white (one picture, so the space reads as the ad's); boxed in the manifest. Returns
+        the notes (an ad out of its booking's shape)."""
+        page = self.sheet.page
+        notes = []
+        for placement in plan.ads:
             x0 = self.x_of(placement.column)
             width = self.x_of(placement.column + placement.columns - 1) + page.column_width - x0
             height = placement.lines * self.pitch
             image = placement.ad.image
             booked = width / height
             if abs(image.width / image.height - booked) > AD_SHAPE_TOLERANCE * booked:
-                self.diagnostics.append(Diagnostic(
+                notes.append(Diagnostic(
                     "ad", f'ad "{placement.ad.source}" is {image.width}×{image.height} px, not '
                           f"the shape of its booking ({placement.columns} columns × "
                           f"{placement.lines} lines): it sits top-centred in its space, on white",
                     file=str(self.edition.root / "edition.yaml"), line=placement.ad.line))
             top = self.y_of(placement.row)
-            state.layout.draws.append(ImageDraw(x0, top - height, width, height, image,
-                                                letterbox=True))
-            state.layout.ads.append(placement)
-            state.layout.rows_used += placement.columns * placement.lines
+            layout.draws.append(ImageDraw(x0, top - height, width, height, image,
+                                          letterbox=True))
+            layout.ads.append(placement)
+            layout.rows_used += placement.columns * placement.lines
+        return notes
 
-
-    def _draw_module(self, module: Module, state: PageState, fit: Fit) -> None:
-        """Draw a module (header, photo, body columns, rule) as copyfitting fitted it: the
-        photo grown, each column with its blank lines (see :meth:`_copyfit`)."""
+    def _draw_module(self, module: Module, state: PagePlan, fit: Fit, layout: PageLayout):
+        """Draw a module (header, photo, body columns, rule) onto ``layout`` as copyfitting
+        fitted it: the photo grown, each column with its blank lines (see :meth:`_copyfit`).
+        Returns (outline entries, jump lines to fill in)."""
         work, spot, fills, jumped = module.work, module.spot, module.fills, module.jumped
         article = work.article
         flow = self.composer.body(article)
         column, width, top = spot.column, spot.width, spot.top
         header, photo, photo_columns = spot.header, fit.photo, spot.photo_columns
-        layout = state.layout
         page = self.sheet.page
+        outline, jump_lines = [], []
         x0 = self.x_of(column)
         span_width = self.x_of(column + width - 1) + page.column_width - x0
         y_top = self.y_of(top)
@@ -603,7 +702,7 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                                        y_top - header.rows * self.pitch, span_width,
                                        header.rows * self.pitch))
         if work.part == 0:
-            self.outline.append((article.id, article.headline, layout.number, y_top))
+            outline.append((article.id, article.headline, layout.number, y_top))
         body_top = top + header.rows
         if photo is not None:
             photo_column, photo_row = self._photo_origin(module, state, fit)
@@ -633,16 +732,21 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
                 last_x, last_row = x, row
         if jumped:
             bottom = max(bottom, last_row + 1)        # the "Continued on page N" line
-            self.pending_jump_lines.append(PendingJumpLine(article, work.part, layout.number,
-                                                            last_x, self.y_of(last_row)))
+            jump_lines.append(PendingJumpLine(article, work.part, layout.number, last_x,
+                                              self.y_of(last_row)))
+        if module.locked is not None:     # it keeps its size, white and all
+            bottom = top + module.locked.lines
         layout.rows_used += (bottom - top) * width
         layout.modules.append(ModuleInfo(article.id, work.part, column, top, width,
-                                         bottom - top, jumped, article.filler))
+                                         bottom - top, jumped, article.filler, module.height,
+                                         header.rows + self._target(module, state),
+                                         spot.smaller, module.even))
         gap = self.sheet.spacing.gap_lines
         rule = self.sheet.rules.module
         if bottom + gap < state.limit(column, width) and rule.width:
             y = self.y_of(bottom) - gap * self.pitch / 2
             layout.draws.append(RuleDraw(x0, y, x0 + span_width, y, rule.width, rule.color))
+        return outline, jump_lines
 
     # -- jumps -------------------------------------------------------------------------------
     def _resolve_jump_lines(self, pages: list[PageLayout]) -> None:
@@ -657,12 +761,33 @@ class Paginator(StripsMixin, CopyfitMixin, HeadsMixin):
             self.jumps.append(Jump(pending.article.id, pending.part, pending.page, to_page))
 
 
+def even_pour(flow, start: int, height: int, columns: int, keeps: dict):
+    """Pour ``flow[start:]`` into ``columns`` columns of at most ``height`` lines so that each
+    column takes its share of what is left (rounded up), not all it can hold: 31 lines in five
+    columns of 7 go 7, 6, 6, 6, 6 — never 7, 7, 7, 7, 3, whose last column would end a hole
+    short. (fills, stop) as ``fill`` returns them, or None when the shares leave text over
+    (keeps moved breaks up): then the caller pours column by column."""
+    rows_after = [0] * (len(flow) + 1)
+    for index in range(len(flow) - 1, -1, -1):
+        rows_after[index] = rows_after[index + 1] + flow[index].rows
+    fills, index = [], start
+    for column in range(columns):
+        share = min(height, -(-rows_after[index] // (columns - column)))
+        poured, index = fill(flow, index, [share], **keeps)
+        fills.extend(poured)
+    return (fills, index) if index >= len(flow) else None
+
+
 def paginate(edition: Edition, sheet: StyleSheet, typesetter: Typesetter,
-             composer: GalleyComposer) -> Pagination:
-    """Lay the whole edition out on pages."""
-    paginator = Paginator(edition, sheet, typesetter, composer)
+             composer: GalleyComposer, locks: Locks | None = None) -> Pagination:
+    """Lay the whole edition out on pages; ``locks``: pages kept from the previous build,
+    their text re-set in the same modules (``locked.py``)."""
+    paginator = Paginator(edition, sheet, typesetter, composer, locks)
     pages = paginator.run()
     return Pagination(pages, paginator.jumps, paginator.outline,
-                      list(composer.diagnostics) + paginator.diagnostics)
+                      list(composer.diagnostics) + paginator.diagnostics,
+                      grid=(paginator.columns, paginator.rows, paginator.masthead_rows),
+                      locked=locks.numbers if locks is not None else (),
+                      overset=list(paginator.locked.overset) if paginator.locked else [])
 
 

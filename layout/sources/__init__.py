@@ -59,7 +59,8 @@ def load_edition(folder: Path | str) -> Edition:
                    articles=tuple(ordered), issue=meta.issue, style=meta.style, lang=meta.lang,
                    copyright=meta.copyright, diagnostics=tuple(diagnostics),
                    sections=meta.sections, ads=meta.ads, plan=plan,
-                   production=meta.production)
+                   production=meta.production, lock=meta.lock,
+                   lock_line=meta.lock_line)
 
 
 def _with_more(ordered: list[Article], more: dict[str, list[Article]], paths: list[Path],

@@ -20,13 +20,14 @@ from ..model import Article, Production
 from .article import SIDECAR_SUFFIXES, SUFFIXES
 from .ads import read_ads
 from .fields import Fields, did_you_mean
+from .locks import read_lock
 from .text import Cleaner, decode
 from ..yamlsource import MAX_YAML_SIZE, load_yaml
 
 EDITION_FILE = "edition.yaml"
 ARTICLES_FOLDER = "articles"
 EDITION_KEYS = ("title", "date", "issue", "style", "lang", "copyright", "articles", "sections",
-                "ads", "plan", "print", "previews", "code", "edition", "zone", "version")
+                "ads", "plan", "print", "previews", "code", "edition", "zone", "version", "lock")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class EditionMeta:
     ads: tuple = ()                    # model.Ad bookings
     plan: tuple[tuple[int, tuple[ListedArticle, ...]], ...] = ()   # (page, its stories)
     production: Production = Production()
+    lock: tuple[int, ...] = ()         # pages kept from the previous build
+    lock_line: int | None = None
 
 
 def read_edition_file(folder: Path, errors: list[LayoutError],
@@ -116,6 +119,8 @@ def read_edition_file(folder: Path, errors: list[LayoutError],
                               zone=_token(fields, "zone"),
                               version=fields.integer("version", minimum=1) or 1),
     )
+    lock, lock_line = read_lock(doc, fields, errors)
+    meta = replace(meta, lock=lock, lock_line=lock_line)
     diagnostics.extend(cleaner.diagnostics(file))
     return meta
 
