@@ -11,12 +11,11 @@ interrupted build never leaves a folder that looks finished.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from .. import __version__
 from .alto import alto_page
+from .files import write_folder_atomically
 from .mets import PageFiles, mets_document
 from .pdfa import write_pdfa
 from .stage import Built, ManifestOutput
@@ -41,18 +40,8 @@ class ArchiveOutput:
 
     def write(self, built: Built, folder: Path) -> list[Path]:
         target = self.folder if self.folder is not None else folder / "archive"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".newsprint-archive-", dir=target.parent))
-        try:
-            written = write_archive(built, staging, target.name)
-            os.chmod(staging, 0o755)
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return [target / path.relative_to(staging) for path in written]
+        return write_folder_atomically(
+            target, lambda staging: write_archive(built, staging, target.name), "archive")
 
 
 def write_archive(built: Built, folder: Path, name: str) -> list[Path]:

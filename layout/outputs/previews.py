@@ -11,14 +11,12 @@ staging folder and renamed into place.
 from __future__ import annotations
 
 import math
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 import pypdfium2 as pdfium
 from PIL import Image, ImageDraw, ImageFont
 
+from .files import write_folder_atomically
 from .stage import Built
 
 THUMB_HEIGHT = 200
@@ -42,22 +40,9 @@ class PreviewsOutput:
 
     def write(self, built: Built, folder: Path) -> list[Path]:
         ppi = self.ppi or built.sheet.printing.preview_ppi
-        target = folder / "previews"
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".newsprint-previews-", dir=folder))
-        try:
-            written = write_previews(built.pdf, staging, ppi)
-            for path in (staging, staging / "thumbs"):
-                os.chmod(path, 0o755)
-            for path in written:
-                os.chmod(path, 0o644)
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return [target / path.relative_to(staging) for path in written]
+        return write_folder_atomically(
+            folder / "previews", lambda staging: write_previews(built.pdf, staging, ppi),
+            "previews")
 
 
 def write_previews(pdf: Path, folder: Path, ppi: float) -> list[Path]:

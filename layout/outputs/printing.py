@@ -12,13 +12,11 @@ unless ``force``; then the plates are written and the staging folder becomes ``P
 """
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from .. import __version__
 from ..errors import LayoutError
+from .files import write_folder_atomically
 from .pdfx import conformance_problems, make_twin
 from .plates import write_plates
 from .preflight import (Finding, edition_findings, errors, pdf_findings, summary,
@@ -43,21 +41,8 @@ class PrintOutput:
         self.findings: list[Finding] = []
 
     def write(self, built: Built, folder: Path) -> list[Path]:
-        target = folder / "print"
-        folder.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".newsprint-print-", dir=folder))
-        try:
-            written = self._write(built, staging)
-            os.chmod(staging, 0o755)
-            for path in written:
-                os.chmod(path, 0o644)
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(staging, target)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
-        return [target / path.name for path in written]
+        return write_folder_atomically(folder / "print",
+                                       lambda staging: self._write(built, staging), "print")
 
     def _write(self, built: Built, staging: Path) -> list[Path]:
         settings = built.sheet.printing
