@@ -22,12 +22,12 @@ from .compose.galley import GalleyComposer
 from .errors import Diagnostic, LayoutError
 from .forked import default_workers
 from .model import Edition
+from .model.locks import Locks
 from .outputs.stage import Built, DocumentInfo, ManifestOutput, Output, TraceOutput
 from .outputs.typestats import TypeStats, edition_stats
 from .paginate import Pagination, paginate
 from .render import render_pdf
 from .render.images import effective_ppi
-from .model.locks import Locks
 from .sources import load_edition
 from .sources.grid import check_columns
 from .sources.locks import format_pages, read_locks
@@ -104,7 +104,8 @@ def build_edition(folder: Path, *, style: str | None = None, out: Path | None = 
     ``print`` or ``previews``, those stages are added if not given (``force``: write plates
     despite preflight errors). With ``plan_only`` nothing is written: the pages are planned
     and reported. ``workers`` (default: two on a machine with two cores) is how many
-    processes set type (see :mod:`layout.compose.ahead`); the PDF is the same for any number.
+    processes set type and prepare photos (:mod:`layout.compose.ahead`, :mod:`layout.forked`);
+    the PDF is the same for any number.
     ``lock`` (else ``lock:`` of edition.yaml): pages kept as the previous build in ``out``
     made them (read from ``out/manifest.json``), only their text re-set.
 

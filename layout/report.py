@@ -62,7 +62,7 @@ def build_report(result) -> str:
     for name in ("print", "previews"):
         if result.written.get(name):
             lines.append(f"{name}: {len(result.written[name])} files in "
-                         f"{result.written[name][0].parent if name == 'print' else result.written[name][-1].parent}")
+                         f"{result.pdf.parent / name}")
     if result.manifest is not None:
         lines.append(f"manifest: {result.manifest}")
     return "\n".join(lines)

@@ -4,11 +4,11 @@ The page maker asks the composer for bodies and heads as it tries stories on pag
 paragraph is set by :meth:`Typesetter.set <layout.text.paragraph.Typesetter.set>`, a pure
 function of its arguments. :func:`set_ahead` forks the build once the edition is loaded; the
 child walks the stories from the last to the first (the page maker starts at the first),
-setting each body, and its heads and lead photo's caption at every column count, and sends the new paragraphs back a
-story at a time. The parent takes them into its typesetter's cache whenever it meets a
-paragraph it has not set, so the two processes meet in the middle and neither sets what the
-other already has. The PDF is byte-identical to a one-process build: a paragraph set in either
-process is the same value.
+setting each body, and its heads and lead photo's caption at every column count, and sends
+the new paragraphs back a story at a time. The parent takes them into its typesetter's cache
+whenever it meets a paragraph it has not set, so the two processes meet in the middle and
+neither sets what the other already has. The PDF is byte-identical to a one-process build: a
+paragraph set in either process is the same value.
 
 Only where :func:`layout.forked.fork_allowed`; otherwise the build sets type in one process.
 """
