@@ -11,6 +11,7 @@ a quote at a run boundary is read in context. Letters and digits are never chang
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..stylesheet.types import Dash, Typography
 
@@ -31,7 +32,11 @@ NO_BREAK = "\u00a0"
 # as "U.S." never break inside: they hold no break point.
 
 
+@lru_cache(maxsize=65536)
 def smarten(text: str, settings: Typography, before: str = "") -> str:
+    """``text`` with the typography ``settings`` ask for; ``before`` is the text just before
+    it (for the direction of a quote mark at its start). Pure, so cached: the composer asks
+    for a story's head again at every width and size it tries."""
     if settings.double_hyphen is not Dash.KEEP:
         if "--" in text:
             text = text.replace("---", "\u2014").replace("--", _DASHES[settings.double_hyphen])
