@@ -188,6 +188,9 @@ def _preflight(args) -> int:
     import tempfile
     from .outputs import preflight
     source = args.source
+    if not source.exists():
+        raise LayoutError("no such file or folder", file=source,
+                          hint="give an edition folder or a PDF")
     if source.is_file() and source.suffix.lower() == ".pdf":
         from .build import STYLES_DIR, DEFAULT_STYLE
         from .stylesheet import load_stylesheet

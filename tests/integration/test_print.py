@@ -432,6 +432,17 @@ def test_preflight_of_a_pdf_finds_what_a_pdf_shows(press, tmp_path, capsys):
     assert "0 errors" in capsys.readouterr().out
 
 
+def test_preflight_of_what_is_not_there_or_not_a_pdf_is_exit_1_naming_it(tmp_path, capsys):
+    missing = tmp_path / "plate.pdf"
+    assert main(["preflight", str(missing)]) == 1
+    assert f"{missing}: no such file or folder" in capsys.readouterr().err
+    broken = tmp_path / "broken.pdf"
+    broken.write_text("not a PDF at all", encoding="utf-8")
+    assert main(["preflight", str(broken)]) == 1
+    error = capsys.readouterr().err
+    assert f"{broken}: not a readable PDF" in error and "Traceback" not in error
+
+
 # -- bleed ----------------------------------------------------------------------------------------
 def test_photos_and_rules_that_touch_the_trim_run_into_the_bleed(tmp_path):
     root = press_edition(tmp_path / "edge", stories=PRESS_STORIES[:3],
