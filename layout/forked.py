@@ -5,9 +5,10 @@ edition, the fonts, the page plans) without copying or pickling it, computes val
 will ask for, and sends them back. Only pure computations are done ahead, so the parent's result
 is the same whether a value came from the child or was computed at home (byte-identical PDFs).
 
-Forking is allowed only where ``fork`` exists, the process runs no other thread (forking a
-threaded process — a preview server — can deadlock the child) and is not itself a daemon (a
-pool's worker may have no children; such pools already use every core).
+Forking is allowed only on Linux (macOS has ``fork``, but its system libraries may not survive
+it; Windows has none), in a process that runs no other thread (forking a threaded process — a
+preview server — can deadlock the child) and is not itself a daemon (a pool's worker may have
+no children; such pools already use every core). Elsewhere a build runs in one process.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -31,7 +33,7 @@ def default_workers() -> int:
 
 def fork_allowed() -> bool:
     """Whether this process may fork a helper now (see the module's docstring)."""
-    return "fork" in multiprocessing.get_all_start_methods() \
+    return sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods() \
         and threading.active_count() == 1 and not multiprocessing.current_process().daemon
 
 
