@@ -31,6 +31,24 @@ def pdf_text(path) -> list[str]:
         document.close()
 
 
+def text_in_article_boxes(result) -> dict[str, str]:
+    """Each article's printed text, read from the PDF inside its own boxes (manifest.json),
+    so that lines of a neighbouring story on the same baseline do not interleave with it;
+    line-end hyphens undone."""
+    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+    boxes = {a["id"]: [(p["page"], b) for p in a["parts"] for b in p["boxes"]]
+             for a in manifest["articles"]}
+    document = pdfium.PdfDocument(str(result.pdf))
+    try:
+        pages = [page.get_textpage() for page in document]
+        return {article: join_lines("".join(pages[number - 1].get_text_bounded(
+            left=box["x"] - 1, bottom=box["y"] - 3, right=box["x"] + box["width"] + 1,
+            top=box["y"] + box["height"] + 1) for number, box in placed))
+            for article, placed in boxes.items()}
+    finally:
+        document.close()
+
+
 def join_lines(text: str) -> str:
     """Undo line-end hyphenation the way a reader does: pdfium marks our hyphens as U+FFFE."""
     text = text.replace("\ufffe\r\n", "").replace("\ufffe", "")
@@ -98,27 +116,16 @@ def test_every_body_word_is_in_the_text_layer(built, name):
 
 @pytest.mark.parametrize("name", SAMPLES)
 def test_bylines_emails_and_copyright_lines_print_as_written_and_heads_print_whole(built, name):
-    """Read back from the PDF inside each article's own boxes (manifest), so that lines of a
-    neighbouring story on the same baseline do not interleave with them."""
+    """Read back from the PDF inside each article's own boxes (see text_in_article_boxes)."""
     result = built(name)
-    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
-    boxes = {a["id"]: [(p["page"], b) for p in a["parts"] for b in p["boxes"]]
-             for a in manifest["articles"]}
-    document = pdfium.PdfDocument(str(result.pdf))
-    try:
-        pages = [page.get_textpage() for page in document]
-        for article in result.edition.articles:
-            inside = "".join(pages[number - 1].get_text_bounded(
-                left=box["x"] - 1, bottom=box["y"] - 3, right=box["x"] + box["width"] + 1,
-                top=box["y"] + box["height"] + 1) for number, box in boxes[article.id])
-            printed = squeeze(join_lines(inside))
-            for text in (article.byline, article.email, article.copyright):
-                if text:
-                    assert squeeze(text) in printed, f"{article.id}: {text!r} not printed"
-            # Heads get the style's typography (curly quotes, dashes): all their letters print.
-            assert normalise_word(article.headline) in normalise_word(printed), article.headline
-    finally:
-        document.close()
+    texts = text_in_article_boxes(result)
+    for article in result.edition.articles:
+        printed = squeeze(texts[article.id])
+        for text in (article.byline, article.email, article.copyright):
+            if text:
+                assert squeeze(text) in printed, f"{article.id}: {text!r} not printed"
+        # Heads get the style's typography (curly quotes, dashes): all their letters print.
+        assert normalise_word(article.headline) in normalise_word(printed), article.headline
 
 
 def test_english_sample_has_eight_pages_and_its_photos(built):

@@ -12,7 +12,6 @@ import json
 import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 
 from layout.build import build_edition
@@ -20,7 +19,8 @@ from layout.cli import main
 from layout.compose.blocks import credit_line
 from layout.sources.xmlsafe import MAX_XML_BYTES
 
-from test_samples import EDITIONS, join_lines, normalise_word, pdf_text, squeeze
+from test_samples import (EDITIONS, join_lines, normalise_word, pdf_text, squeeze,
+                          text_in_article_boxes)
 
 NITF = ("<nitf><body><body.head><hedline><hl1>Tides high in Norfolk</hl1></hedline>"
         "</body.head><body.content><p>{body}</p></body.content></body></nitf>")
@@ -28,25 +28,15 @@ NITF = ("<nitf><body><body.head><hedline><hl1>Tides high in Norfolk</hl1></hedli
 
 def test_every_caption_credit_and_photo_copyright_prints_inside_its_story(built):
     result = built("wire-xml")
-    manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
-    boxes = {a["id"]: [(p["page"], b) for p in a["parts"] for b in p["boxes"]]
-             for a in manifest["articles"]}
-    document = pdfium.PdfDocument(str(result.pdf))
-    try:
-        pages = [page.get_textpage() for page in document]
-        figures = 0
-        for article in result.edition.articles:
-            inside = "".join(pages[number - 1].get_text_bounded(
-                left=box["x"] - 1, bottom=box["y"] - 3, right=box["x"] + box["width"] + 1,
-                top=box["y"] + box["height"] + 1) for number, box in boxes[article.id])
-            printed = normalise_word(join_lines(inside))
-            for figure in article.figures:
-                figures += 1
-                assert figure.caption and normalise_word(figure.caption) in printed
-                assert normalise_word(credit_line(figure)) in printed
-        assert figures == 2
-    finally:
-        document.close()
+    texts = text_in_article_boxes(result)
+    figures = 0
+    for article in result.edition.articles:
+        printed = normalise_word(texts[article.id])
+        for figure in article.figures:
+            figures += 1
+            assert figure.caption and normalise_word(figure.caption) in printed
+            assert normalise_word(credit_line(figure)) in printed
+    assert figures == 2
 
 
 def test_the_wire_edition_prints_the_photos_own_iptc_fields(built):
