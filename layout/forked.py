@@ -67,14 +67,15 @@ def computed_ahead(items: Sequence[T], compute: Callable[[T], R],
         return
     with child(_compute_all, items, compute) as receiver:
         received: dict[int, R] = {}
-        alive = [True]
+        alive = True
 
         def value(index: int) -> R:
-            while index not in received and alive[0]:
+            nonlocal alive
+            while index not in received and alive:
                 try:
                     number, result = pickle.loads(receiver.recv_bytes())
                 except (EOFError, OSError):
-                    alive[0] = False
+                    alive = False
                     break
                 received[number] = result
             if index in received:

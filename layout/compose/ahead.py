@@ -31,15 +31,16 @@ def set_ahead(edition: Edition, composer: GalleyComposer, workers: int) -> Itera
         return
     typesetter = composer.typesetter
     with child(_work_ahead, edition, composer) as receiver:
-        open_ = [True]
+        open_ = True
 
         def take() -> list:
+            nonlocal open_
             entries: list = []
-            while open_[0] and receiver.poll():
+            while open_ and receiver.poll():
                 try:
                     entries.extend(typesetter.load(receiver.recv_bytes()))
                 except (EOFError, OSError):
-                    open_[0] = False
+                    open_ = False
             return entries
 
         typesetter.ahead = take
