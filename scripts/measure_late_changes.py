@@ -5,8 +5,9 @@ was on. Developer tool (pagination only, nothing written).
 
     .venv/bin/python scripts/measure_late_changes.py editions/defense-daily-en [STORY ...]
 
-A line per story: its page before → after, and how many modules before its page moved; then
-how many changes moved an earlier page, and how many of those took the story onto it.
+A line per story: its page before → after, how many modules before its page moved, and how many
+moved before the earliest page it is on (before or after the change: a story that grows may be
+pulled onto an earlier page, which then changes with it); then the totals of both.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ def main() -> int:
     edition, sheet = load(Path(sys.argv[1]))
     before = modules(edition, sheet)
     stories = sys.argv[2:] or [a.id for a in edition.articles]
-    moved_any = pulled = 0
+    moved_any = pulled = moved_before_earliest = 0
     for story in stories:
         page = before[(story, 0)][0]
         longer = tuple(replace(a, blocks=a.blocks + (Block(BlockKind.PARAGRAPH, (Span(LATE),)),))
@@ -45,12 +46,18 @@ def main() -> int:
         earlier = [key for key, where in before.items() if where[0] < page]
         moved = [key for key in earlier if after.get(key) != before[key]]
         now = after[(story, 0)][0]
+        earliest = min(page, now)
+        before_earliest = [key for key in earlier if before[key][0] < earliest
+                           and after.get(key) != before[key]]
         moved_any += bool(moved)
         pulled += bool(moved) and now < page
+        moved_before_earliest += bool(before_earliest)
         print(f"{story:45s} page {page} -> {now}: {len(moved)} of {len(earlier)} modules "
-              f"before page {page} moved", flush=True)
+              f"before page {page} moved, {len(before_earliest)} before page {earliest}",
+              flush=True)
     print(f"changes that moved an earlier page: {moved_any} of {len(stories)}; "
-          f"of those, the story went onto that page: {pulled}")
+          f"of those, the story went onto that page: {pulled}; changes that moved a page "
+          f"before the earliest the story is on: {moved_before_earliest}")
     return 0
 
 

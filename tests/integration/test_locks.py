@@ -221,3 +221,36 @@ def test_a_backwards_range_on_the_command_line_is_a_usage_error(tmp_path, capsys
         main(["build", str(EDITIONS / "wire-xml"), "-o", str(tmp_path), "--lock", "3-1"])
     assert exit_.value.code == 2
     assert "runs backwards" in capsys.readouterr().err
+
+
+# -- without locks: how far a late change reaches ------------------------------------------------
+def planned_modules(root: Path) -> dict[tuple[str, int], tuple]:
+    """Each module of a plan-only build of ``root``: (page, column, row, columns, lines)."""
+    pagination = build_edition(root, plan_only=True).pagination
+    return {(m.article, m.part): (page.number, m.column, m.row, m.columns, m.lines)
+            for page in pagination.pages for m in page.modules}
+
+
+@pytest.mark.parametrize("article", [
+    "usgov-dod-readout-reznikov-13apr",   # page 3; stays there
+    "usgov-iip-20130726279544",           # page 3; grown, it is pulled onto page 2
+    "gum-interview-herrick",              # page 7; grown, it goes on to page 8
+])
+def test_without_locks_a_late_paragraph_leaves_the_pages_before_the_story_as_they_were(
+        english, tmp_path, article):
+    """Every page before the first page the story is on — in the build before the change or
+    in the one after (a story that grows may be pulled onto an earlier page: that page then
+    changes with it) — keeps all its modules exactly."""
+    root, _, _ = english
+    copy = tmp_path / "ed"
+    shutil.copytree(root, copy)
+    before = planned_modules(copy)
+    path = story_file(copy, article)
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + LATE + "\n", encoding="utf-8")
+    after = planned_modules(copy)
+    first = min(before[(article, 0)][0], after[(article, 0)][0])
+    assert first > 1
+    earlier = {key: where for key, where in before.items() if where[0] < first}
+    assert earlier, "the story has pages before it"
+    assert {key: after.get(key) for key in earlier} == earlier
+    assert after != before, "the change moved nothing at all: the test could not fail"
