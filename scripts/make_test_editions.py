@@ -7,7 +7,7 @@ stories that had none, and booked ads of shapes that do not match their bookings
 gets an ``articles.jsonl`` (the text a reader should see) so that an independent checker
 (``../shared/tools/pdfcheck``) can measure the PDFs.
 
-    .venv/bin/python scripts/make_test_editions.py OUT_DIR
+    .venv/bin/python scripts/make_test_editions.py OUT_DIR [--reseed N]
     for e in OUT_DIR/*/; do .venv/bin/newsprint build "$e" -o "/tmp/out/$(basename $e)"; done
 """
 from __future__ import annotations
@@ -115,9 +115,12 @@ def make(out: Path, name: str, sources, count, seed, ads, photos, lang) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("out", type=Path, help="folder to write the editions into")
+    parser.add_argument("--reseed", type=int, default=0, metavar="N",
+                        help="add N to every mix's seed: other shuffles, photos and stories, "
+                             "editions no one has tuned on yet")
     args = parser.parse_args()
-    for name, spec in MIXES.items():
-        make(args.out, name, *spec)
+    for name, (sources, count, seed, *rest) in MIXES.items():
+        make(args.out, name, sources, count, seed + args.reseed, *rest)
         print(args.out / name)
     return 0
 

@@ -30,6 +30,8 @@ HEAD_FIT_TRIES = 5        # sizes tried at most
 # A photo covers at most this share of its story's text area, by priority.
 PHOTO_TEXT_SHARE = {1: 3.0, 2: 1.5, 3: 0.8}
 MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
+PHOTO_WHITE_LINES = 6     # white beside a narrow photo (text that ends above its foot) that
+                          # makes it span more columns
 
 
 @dataclass(frozen=True)
@@ -277,10 +279,24 @@ class GalleyComposer:
         # lead's may be bigger than its text.
         text_lines = sum(item.rows for item in self.body(article))
         share = PHOTO_TEXT_SHARE.get(article.priority or 3, PHOTO_TEXT_SHARE[3])
+        widest = photo_columns
         while photo_columns > 1 and block.rows * photo_columns > share * text_lines:
             photo_columns -= 1
             block = self.blocks.photo(figure, self.blocks.column_span(photo_columns),
                                       max_height, article.lang)
+        # … but in a two-column module a one-column photo taller than the text beside it (a
+        # long caption) leaves that column white under the text: then it spans the module,
+        # its caption in fewer lines, the text under it. (A wider module has narrower
+        # shapes to choose from: the page maker takes the one with the least white.)
+        for wider in range(photo_columns + 1, widest + 1 if columns <= 2 else 0):
+            if white_beside(block.rows, photo_columns, columns, text_lines) < \
+                    PHOTO_WHITE_LINES:
+                break
+            candidate = self.blocks.photo(figure, self.blocks.column_span(wider), max_height,
+                                          article.lang)
+            if white_beside(candidate.rows, wider, columns, text_lines) < \
+                    white_beside(block.rows, photo_columns, columns, text_lines):
+                block, photo_columns = candidate, wider
         return block, photo_columns
 
     # -- body --------------------------------------------------------------------------------
@@ -369,3 +385,10 @@ class GalleyComposer:
         photo, photo_columns = (self.photo(article, columns, content_height)
                                 if with_photo else (None, 0))
         return Galley(article, columns, header, photo, photo_columns, self.body(article))
+
+
+def white_beside(photo_rows: int, photo_columns: int, columns: int, text_lines: int) -> int:
+    """Grid lines left white beside a photo ``photo_rows`` tall over ``photo_columns`` of a
+    module ``columns`` wide whose body has ``text_lines`` lines: the columns beside it hold
+    the text up to the photo's foot, and what the text cannot fill stays white."""
+    return max(0, photo_rows * (columns - photo_columns) - text_lines)

@@ -161,12 +161,29 @@ def boxed_text(textpage, boxes) -> str:
                    for box in boxes)
 
 
-@pytest.mark.parametrize("name", SAMPLES)
-def test_jump_lines_print_inside_the_jumping_story_on_both_pages(sample, name):
+LONG_KOREAN = "kowikinews-77"     # the Korean sample's longest story, set five times as long
+
+
+@pytest.fixture(scope="module")
+def korean_long(tmp_path_factory):
+    """The Korean sample with its longest story five times as long (more than a page at any
+    width, so it must jump: the sample itself may fit without a jump)."""
+    root = tmp_path_factory.mktemp("ko-long") / "ed"
+    shutil.copytree(EDITIONS / "defense-daily-ko", root)
+    path = root / "articles" / f"{LONG_KOREAN}.md"
+    text = path.read_text(encoding="utf-8")
+    head, body = text[:text.index("\n---\n", 4) + 5], text[text.index("\n---\n", 4) + 5:]
+    path.write_text(head + "\n\n".join([body.strip()] * 5) + "\n", encoding="utf-8")
+    result = build_edition(root, out=root.parent / "out")
+    return result, manifest_of(result)
+
+
+@pytest.mark.parametrize("name", ["defense-daily-en", "wire-en", "defense-daily-ko, long"])
+def test_jump_lines_print_inside_the_jumping_story_on_both_pages(sample, korean_long, name):
     """"Continued on page N" ends the part on its page and "Continued from page M" heads the
     next part on page N — read inside that story's boxes (manifest), not just anywhere on
     the page, so a neighbour's jump line cannot stand in for it."""
-    result, manifest = sample(name)
+    result, manifest = korean_long if name.endswith("long") else sample(name)
     assert manifest["jumps"], f"{name} has no jumps to check"
     furniture = result.style.furniture
     lang_of = {article.id: article.lang for article in result.edition.articles}
