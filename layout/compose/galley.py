@@ -30,8 +30,8 @@ HEAD_FIT_TRIES = 5        # sizes tried at most
 # A photo covers at most this share of its story's text area, by priority.
 PHOTO_TEXT_SHARE = {1: 3.0, 2: 1.5, 3: 0.8}
 MIN_PHOTO_PPI = 100.0     # a photo is set no wider than its pixels print at this resolution
-PHOTO_WHITE_LINES = 6     # white beside a narrow photo (text that ends above its foot) that
-                          # makes it span more columns
+PHOTO_WHITE_LINES = 6     # white under the text beside a one-column photo that makes it span
+                          # its two-column module
 
 
 @dataclass(frozen=True)
@@ -286,17 +286,15 @@ class GalleyComposer:
                                       max_height, article.lang)
         # … but in a two-column module a one-column photo taller than the text beside it (a
         # long caption) leaves that column white under the text: then it spans the module,
-        # its caption in fewer lines, the text under it. (A wider module has narrower
-        # shapes to choose from: the page maker takes the one with the least white.)
-        for wider in range(photo_columns + 1, widest + 1 if columns <= 2 else 0):
-            if white_beside(block.rows, photo_columns, columns, text_lines) < \
-                    PHOTO_WHITE_LINES:
-                break
-            candidate = self.blocks.photo(figure, self.blocks.column_span(wider), max_height,
-                                          article.lang)
-            if white_beside(candidate.rows, wider, columns, text_lines) < \
-                    white_beside(block.rows, photo_columns, columns, text_lines):
-                block, photo_columns = candidate, wider
+        # its caption in fewer lines, the text under it. (A story set wider has narrower
+        # modules to be tried in instead.)
+        if columns == 2 and widest == 2 and photo_columns == 1 and \
+                white_beside(block.rows, 1, 2, text_lines) >= PHOTO_WHITE_LINES:
+            spanning = self.blocks.photo(figure, self.blocks.column_span(2), max_height,
+                                         article.lang)
+            if white_beside(spanning.rows, 2, 2, text_lines) < \
+                    white_beside(block.rows, 1, 2, text_lines):
+                block, photo_columns = spanning, 2
         return block, photo_columns
 
     # -- body --------------------------------------------------------------------------------
