@@ -288,12 +288,11 @@ class GalleyComposer:
         # long caption) leaves that column white under the text: then it spans the module,
         # its caption in fewer lines, the text under it. (A story set wider has narrower
         # modules to be tried in instead.)
-        if columns == 2 and widest == 2 and photo_columns == 1 and \
-                white_beside(block.rows, 1, 2, text_lines) >= PHOTO_WHITE_LINES:
+        white = white_beside(block.rows, photo_columns, columns, text_lines)
+        if columns == 2 == widest and photo_columns == 1 and white >= PHOTO_WHITE_LINES:
             spanning = self.blocks.photo(figure, self.blocks.column_span(2), max_height,
                                          article.lang)
-            if white_beside(spanning.rows, 2, 2, text_lines) < \
-                    white_beside(block.rows, 1, 2, text_lines):
+            if white_beside(spanning.rows, 2, 2, text_lines) < white:
                 block, photo_columns = spanning, 2
         return block, photo_columns
 

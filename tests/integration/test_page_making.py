@@ -171,9 +171,8 @@ def korean_long(tmp_path_factory):
     root = tmp_path_factory.mktemp("ko-long") / "ed"
     shutil.copytree(EDITIONS / "defense-daily-ko", root)
     path = root / "articles" / f"{LONG_KOREAN}.md"
-    text = path.read_text(encoding="utf-8")
-    head, body = text[:text.index("\n---\n", 4) + 5], text[text.index("\n---\n", 4) + 5:]
-    path.write_text(head + "\n\n".join([body.strip()] * 5) + "\n", encoding="utf-8")
+    front, marker, body = path.read_text(encoding="utf-8").partition("\n---\n")
+    path.write_text(front + marker + "\n\n".join([body.strip()] * 5) + "\n", encoding="utf-8")
     result = build_edition(root, out=root.parent / "out")
     return result, manifest_of(result)
 
